@@ -1,0 +1,1 @@
+"""Rejection Resilience Workshop: the core (store, participants, safety, scoring, review, CLI). No UI code."""
