@@ -1,0 +1,389 @@
+"""The response store: every answer a participant gives, kept append-only in one SQLite file.
+
+Why SQLite from the standard library: one file the facilitator can locate, back up and delete; WAL
+mode lets the many kernels of one Voila server write at once; nothing to install or run.
+
+Rules this module keeps:
+- a saved answer is a new revision of (participant, exercise id), never an overwrite;
+- a file that is not ours, is damaged or is read-only is never written to, truncated or "repaired":
+  it gives a StoreError naming the file;
+- erase removes every row of a participant and then rewrites the file (VACUUM, WAL truncated) so the
+  text is gone from the bytes on disk, not only hidden.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from workshop import config
+from workshop.errors import WorkshopError
+
+STORE_FILE = "responses.sqlite3"
+SCHEMA_VERSION = 1
+# A reflection has its own, much smaller limit; this one only keeps a runaway value from bloating the file.
+MAX_VALUE_CHARS = 4_000_000
+BUSY_TIMEOUT_S = 30.0
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+JSONValue = Any
+
+
+class StoreError(WorkshopError):
+    """The store cannot be used as asked; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    participant: str
+    exercise_id: str
+    revision: int
+    value: JSONValue
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class Flag:
+    participant: str | None
+    module: str
+    kind: str
+    details: dict[str, Any]
+    raised_at: datetime
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE participants (
+            code       TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE answers (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            participant TEXT NOT NULL,
+            exercise_id TEXT NOT NULL,
+            revision    INTEGER NOT NULL,
+            value       TEXT NOT NULL,
+            saved_at    TEXT NOT NULL,
+            UNIQUE (participant, exercise_id, revision)
+        );
+        -- Append-only: a change is a new revision. Only erase (DELETE) removes rows.
+        CREATE TRIGGER answers_are_append_only BEFORE UPDATE ON answers
+        BEGIN SELECT RAISE(ABORT, 'answers are append-only'); END;
+        CREATE TABLE flags (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            participant TEXT,
+            module      TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            details     TEXT NOT NULL,
+            raised_at   TEXT NOT NULL
+        );
+        CREATE INDEX flags_by_time ON flags (raised_at);
+        """
+    )
+
+
+# MIGRATIONS[n] takes a store at schema version n to n + 1. Add a function here for every schema change.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {0: _create_v1}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _encode(value: JSONValue) -> str:
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        encoded.encode("utf-8")  # lone surrogates cannot be stored as text: refuse them here, clearly
+    except (TypeError, ValueError) as error:
+        raise StoreError(f"This answer cannot be saved: {error}.") from None
+    except UnicodeEncodeError:
+        raise StoreError("This answer has a broken character (a lone surrogate) and cannot be saved.") from None
+    if len(encoded) > MAX_VALUE_CHARS:
+        raise StoreError(
+            f"This answer is too large to save ({len(encoded):,} characters; at most {MAX_VALUE_CHARS:,})."
+        )
+    return encoded
+
+
+class ResponseStore:
+    """Append-only answers, participants and safety flags in one SQLite file (or ":memory:")."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.in_memory = str(path) == ":memory:"
+        self.path = Path(path) if not self.in_memory else Path(":memory:")
+        self._lock = threading.RLock()
+        if self.in_memory:
+            self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        else:
+            self._check_file_before_opening()
+            self._db = self._connect()
+        self._migrate()
+
+    @classmethod
+    def default(cls) -> ResponseStore:
+        """The store in the data folder ($WORKSHOP_DATA_DIR or the user data dir)."""
+        return cls(config.data_dir() / STORE_FILE)
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def _refuse(self, problem: str) -> StoreError:
+        return StoreError(f"The answer store {self.path} {problem} It has not been changed.")
+
+    def _check_file_before_opening(self) -> None:
+        """Look at the file without writing to it: only a healthy, writable store of ours is opened."""
+        path = self.path
+        if not path.exists():
+            if not os.access(path.parent if path.parent.exists() else Path.cwd(), os.W_OK):
+                raise StoreError(f"Cannot create the answer store {path}: its folder is not writable.")
+            return
+        if not path.is_file():
+            raise self._refuse("is not a file.")
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise self._refuse(f"cannot be read ({error.strerror}).") from None
+        if header and header != SQLITE_HEADER:
+            raise self._refuse("is not an SQLite database (damaged, or another file at this path).")
+        mode = path.stat().st_mode
+        # Root passes os.access() on any file, so also honour the permission bits someone set on purpose.
+        if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise self._refuse(
+                "is read-only, so answers could not be saved. Make it writable or set WORKSHOP_DATA_DIR."
+            )
+        if not header:
+            return  # an empty file: SQLite treats it as a new database
+        try:
+            probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+            try:
+                result = probe.execute("PRAGMA quick_check").fetchone()
+                version = probe.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as error:
+            raise self._refuse(f"is damaged ({error}).") from None
+        if result is None or result[0] != "ok":
+            raise self._refuse(f"failed its integrity check ({result[0] if result else 'no answer'}).")
+        if version > SCHEMA_VERSION:
+            raise self._refuse(
+                f"was written by a newer version of the workshop (schema {version}; this one knows {SCHEMA_VERSION})."
+            )
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise StoreError(f"The answer store {self.path} could not switch to WAL mode (got {mode}).")
+            # FULL: an answer reported "Saved" survives a crash of the kernel or the machine.
+            db.execute("PRAGMA synchronous = FULL")
+            # Freed pages are zeroed, so erased text does not linger in the file.
+            db.execute("PRAGMA secure_delete = ON")
+        except sqlite3.DatabaseError as error:
+            raise self._refuse(f"could not be opened ({error}).") from None
+        return db
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            while version < SCHEMA_VERSION:
+                MIGRATIONS[version](db)
+                version += 1
+                db.execute(f"PRAGMA user_version = {version}")
+        if self.in_memory:
+            self._db.execute("PRAGMA secure_delete = ON")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. BEGIN IMMEDIATE takes the write lock up front, so busy_timeout applies
+        and no reader-to-writer upgrade can deadlock into "database is locked"."""
+        with self._lock:
+            deadline = time.monotonic() + BUSY_TIMEOUT_S * 2
+            while True:
+                try:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) and "busy" not in str(error):
+                        raise StoreError(f"The answer store {self.path} could not be written: {error}.") from None
+                    if time.monotonic() > deadline:
+                        raise StoreError(
+                            f"The answer store {self.path} stayed busy for a minute; your answer is still on "
+                            "the page. Please try again."
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                try:
+                    self._db.execute("COMMIT")
+                except sqlite3.DatabaseError as error:
+                    self._db.execute("ROLLBACK")
+                    raise StoreError(f"The answer store {self.path} could not save: {error}.") from None
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"The answer store {self.path} could not be read: {error}.") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ResponseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- participants --------------------------------------------------------------------------------
+
+    def register_participant(self, code: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO participants (code, created_at) VALUES (?, ?)", (code, _now()))
+
+    def participant_exists(self, code: str) -> bool:
+        return bool(self._read("SELECT 1 FROM participants WHERE code = ?", (code,)))
+
+    def participants(self) -> list[str]:
+        return [row[0] for row in self._read("SELECT code FROM participants ORDER BY created_at")]
+
+    # -- answers -------------------------------------------------------------------------------------
+
+    def save(self, participant: str, exercise_id: str, value: JSONValue) -> int:
+        """Append a new revision and return its number (1 for the first answer)."""
+        encoded = _encode(value)
+        with self._write() as db:
+            row = db.execute(
+                "SELECT COALESCE(MAX(revision), 0) + 1 FROM answers WHERE participant = ? AND exercise_id = ?",
+                (participant, exercise_id),
+            ).fetchone()
+            db.execute(
+                "INSERT INTO answers (participant, exercise_id, revision, value, saved_at) VALUES (?, ?, ?, ?, ?)",
+                (participant, exercise_id, row[0], encoded, _now()),
+            )
+        return int(row[0])
+
+    def latest(self, participant: str, exercise_id: str) -> JSONValue | None:
+        rows = self._read(
+            "SELECT value FROM answers WHERE participant = ? AND exercise_id = ? ORDER BY revision DESC LIMIT 1",
+            (participant, exercise_id),
+        )
+        return json.loads(rows[0][0]) if rows else None
+
+    def latest_answers(self, participant: str, prefix: str = "") -> dict[str, JSONValue]:
+        """exercise id -> latest value, for every exercise whose id starts with ``prefix``."""
+        rows = self._read(
+            """
+            SELECT a.exercise_id, a.value FROM answers a
+            JOIN (SELECT exercise_id, MAX(revision) AS revision FROM answers
+                  WHERE participant = ? AND substr(exercise_id, 1, ?) = ? GROUP BY exercise_id) m
+              ON a.exercise_id = m.exercise_id AND a.revision = m.revision
+            WHERE a.participant = ? ORDER BY a.exercise_id
+            """,
+            (participant, len(prefix), prefix, participant),
+        )
+        return {exercise_id: json.loads(value) for exercise_id, value in rows}
+
+    def revisions(self, participant: str, exercise_id: str | None = None) -> list[Revision]:
+        sql = "SELECT participant, exercise_id, revision, value, saved_at FROM answers WHERE participant = ?"
+        params: tuple[Any, ...] = (participant,)
+        if exercise_id is not None:
+            sql += " AND exercise_id = ?"
+            params += (exercise_id,)
+        rows = self._read(sql + " ORDER BY exercise_id, revision", params)
+        return [Revision(p, e, r, json.loads(v), _parse_time(t)) for p, e, r, v, t in rows]
+
+    # -- safety flags --------------------------------------------------------------------------------
+
+    def record_flag(self, participant: str | None, module: str, kind: str, details: dict[str, Any]) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO flags (participant, module, kind, details, raised_at) VALUES (?, ?, ?, ?, ?)",
+                (participant, module, kind, _encode(details), _now()),
+            )
+
+    def flags(self, since: datetime | None = None, participant: str | None = None) -> list[Flag]:
+        sql = "SELECT participant, module, kind, details, raised_at FROM flags WHERE 1 = 1"
+        params: tuple[Any, ...] = ()
+        if since is not None:
+            if since.tzinfo is None:
+                since = since.replace(tzinfo=timezone.utc)
+            sql += " AND raised_at >= ?"
+            params += (since.astimezone(timezone.utc).isoformat(timespec="microseconds"),)
+        if participant is not None:
+            sql += " AND participant = ?"
+            params += (participant,)
+        rows = self._read(sql + " ORDER BY raised_at, seq", params)
+        return [Flag(p, m, k, json.loads(d), _parse_time(t)) for p, m, k, d, t in rows]
+
+    # -- export and erase ----------------------------------------------------------------------------
+
+    def export(self, participant: str) -> dict[str, Any]:
+        """Everything stored about one participant: every revision of every answer, and their flags."""
+        return {
+            "participant": participant,
+            "exported_at": _now(),
+            "schema_version": SCHEMA_VERSION,
+            "answers": [
+                {
+                    "exercise_id": r.exercise_id,
+                    "revision": r.revision,
+                    "saved_at": r.saved_at.isoformat(),
+                    "value": r.value,
+                }
+                for r in self.revisions(participant)
+            ],
+            "flags": [
+                {"module": f.module, "kind": f.kind, "details": f.details, "raised_at": f.raised_at.isoformat()}
+                for f in self.flags(participant=participant)
+            ],
+        }
+
+    def export_markdown(self, participant: str) -> str:
+        """The latest answers as a readable document (participant text shown literally, never as markup)."""
+        from workshop.export import answers_as_markdown
+
+        return answers_as_markdown(participant, self.latest_answers(participant))
+
+    def erase(self, participant: str) -> int:
+        """Delete every row of ``participant`` and rewrite the file so the text is gone from its bytes.
+
+        Returns the number of rows removed (answers, flags and the participant record)."""
+        with self._write() as db:
+            removed = 0
+            for table, column in (("answers", "participant"), ("flags", "participant"), ("participants", "code")):
+                removed += db.execute(f"DELETE FROM {table} WHERE {column} = ?", (participant,)).rowcount  # noqa: S608
+        if not self.in_memory:
+            with self._lock:
+                # Move the deletions into the main file, rebuild it without free pages, then empty the WAL.
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self._db.execute("VACUUM")
+                busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                if busy:
+                    raise StoreError(
+                        f"The answers were deleted, but another open page kept {self.path}-wal busy, so old text "
+                        "may remain in that file until the server stops. Stop the server and run erase again."
+                    )
+        return removed
