@@ -1,0 +1,182 @@
+"""The exercise base: binds one declared exercise to the response store.
+
+A subclass builds its controls from the declaration and maps them to and from the exercise's value; the
+base does the rest the same way for every exercise: restore the latest answer, save shortly after the
+participant stops (debounced), say "Saved" where eyes and screen readers both find it, refuse bad input
+with a clear message while keeping it on screen, and open the crisis resources when free text asks for them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import ipywidgets as w
+import traitlets
+
+from workshop.debounce import Debouncer
+from workshop.errors import WorkshopError
+from workshop.exercises import Exercise
+from workshop.store import ResponseStore
+from workshop.text import html_literal
+
+SAVE_DELAY_S = 0.4
+
+# Status words, not colours, carry the meaning; the template makes .ws-status a polite live region.
+NOT_ANSWERED = "Not answered yet"
+SAVING = "Saving…"
+SAVED = "Saved"
+NOT_SAVED = "Not saved"
+PRACTICE = "Practice mode: answers on this page are not stored"
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every piece of text inside an answer (for the crisis-language check)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+class ExerciseWidget(w.VBox):
+    """One exercise on the page. ``value`` is the answer in the exercise's canonical form."""
+
+    kind: ClassVar[str] = ""
+
+    value = traitlets.Any(allow_none=True)
+    status = traitlets.Unicode(NOT_ANSWERED)
+    message = traitlets.Unicode("")
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        *,
+        store: ResponseStore | None = None,
+        participant: str | None = None,
+        on_flag: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        self.exercise = exercise
+        self.participant = participant
+        self.store = store if store is not None else ResponseStore(":memory:")
+        self._practice = participant is None
+        self._debouncer = Debouncer(self._save_now, SAVE_DELAY_S)
+        self._restoring = False
+        self._crisis_shown = False
+        self._status_view = w.HTML(layout=w.Layout(margin="2px 0"))
+        self._status_view.add_class("ws-status")
+        self._message_view = w.HTML()
+        self._message_view.add_class("ws-message")
+        self._extra = w.VBox()  # crisis panel, grounding and the like appear here
+        controls = self.build_controls()
+        super().__init__(children=[*controls, self._message_view, self._status_view, self._extra], **kwargs)
+        self.add_class("ws-exercise")
+        self.add_class(f"ws-{self.kind or exercise.kind}")
+        self._restore()
+        self._render_status()
+        self.observe(self._on_value_change, "value")
+        self.observe(lambda _change: self._render_status(), ["status", "message"])
+
+    # -- for subclasses ------------------------------------------------------------------------------
+
+    def build_controls(self) -> list[w.Widget]:
+        """Create the controls (call ``self.set_value_from_controls`` when they change)."""
+        raise NotImplementedError
+
+    def show_value(self, value: Any) -> None:
+        """Put a stored value back into the controls."""
+        raise NotImplementedError
+
+    def set_value_from_controls(self, value: Any) -> None:
+        if not self._restoring:
+            self.value = value
+
+    # -- restore, validate, save ---------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        stored = self.store.latest(self.participant, self.exercise.id) if self.participant else None
+        self._restoring = True
+        try:
+            if stored is not None:
+                try:
+                    stored = self.exercise.validate(stored)
+                except ValueError:
+                    # Saved under an older declaration (e.g. an option renamed): keep it visible, unmodified.
+                    self.message = "An earlier answer here no longer fits this exercise; it is kept in your export."
+                    stored = None
+            self.value = stored if stored is not None else self.exercise.empty()
+            self.show_value(self.value)
+        finally:
+            self._restoring = False
+        if self._practice:
+            self.status = PRACTICE
+        elif stored is not None:
+            self.status = SAVED
+        else:
+            self.status = NOT_ANSWERED
+
+    def _on_value_change(self, change: dict[str, Any]) -> None:
+        if self._restoring:
+            return
+        self._check_crisis(change["new"])
+        try:
+            self.exercise.validate(change["new"])
+        except ValueError as error:
+            self._debouncer.cancel()
+            self.message = str(error)
+            self.status = NOT_SAVED
+            return
+        self.message = ""
+        if self._practice:
+            return
+        self.status = SAVING
+        self._debouncer.trigger()
+
+    def _save_now(self) -> None:
+        try:
+            value = self.exercise.validate(self.value)
+            self.store.save(self.participant, self.exercise.id, value)
+        except ValueError as error:
+            self.message, self.status = str(error), NOT_SAVED
+        except WorkshopError as error:
+            self.message = f"{error} Your answer is still here on the page."
+            self.status = NOT_SAVED
+        else:
+            self.status = SAVED
+
+    def flush(self) -> None:
+        """Save now anything still waiting for the debounce delay."""
+        self._debouncer.flush()
+
+    def _render_status(self) -> None:
+        self._status_view.value = f"<span>{html_literal(self.status)}</span>"
+        self._message_view.value = (
+            f"<p><strong>Please note:</strong> {html_literal(self.message)}</p>" if self.message else ""
+        )
+
+    # -- safety --------------------------------------------------------------------------------------
+
+    def _check_crisis(self, value: Any) -> None:
+        from workshop.safety import mentions_crisis
+
+        text = "\n".join(strings_in(value))
+        if not text or not mentions_crisis(text):
+            return
+        if self._crisis_shown:
+            return  # one panel and one flag per exercise on a page: the facilitator follows up on the first
+        from widgets.crisis import CrisisPanel
+
+        self._crisis_shown = True
+        self._extra.children = (*self._extra.children, CrisisPanel())
+        if self.participant:
+            try:
+                self.store.record_flag(
+                    self.participant,
+                    self.exercise.module,
+                    "crisis_language",
+                    {"exercise_id": self.exercise.id, "text": text},
+                )
+            except WorkshopError:
+                pass  # the resources are on screen either way; a store problem shows on the next save

@@ -1,0 +1,53 @@
+"""Checklist: tick any of the declared options, and add your own words under "Other"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.base import ExerciseWidget
+from widgets.registry import register
+from workshop.exercises import Checklist
+from workshop.text import html_literal
+
+
+@register("checklist")
+class ChecklistWidget(ExerciseWidget):
+    kind = "checklist"
+    exercise: Checklist
+
+    def build_controls(self) -> list[w.Widget]:
+        # A heading names the group; each box is labelled by its own option text.
+        heading = w.HTML(f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>")
+        self.boxes = [
+            w.Checkbox(value=False, description=option, indent=False, layout=w.Layout(width="auto"))
+            for option in self.exercise.options
+        ]
+        for box in self.boxes:
+            box.observe(self._changed, "value")
+        controls: list[w.Widget] = [heading]
+        if self.exercise.help:
+            controls.append(w.HTML(f"<p class='ws-help'>{html_literal(self.exercise.help)}</p>"))
+        controls += self.boxes
+        if self.exercise.other:
+            self.other = w.Text(
+                description=self.exercise.other_label,
+                layout=w.Layout(width="100%"),
+                style={"description_width": "initial"},
+            )
+            self.other.observe(self._changed, "value")
+            controls.append(self.other)
+        return controls
+
+    def _changed(self, _change: dict[str, Any]) -> None:
+        selected = [box.description for box in self.boxes if box.value]
+        other = self.other.value if self.exercise.other else ""
+        self.set_value_from_controls({"selected": selected, "other": other})
+
+    def show_value(self, value: Any) -> None:
+        value = value or self.exercise.empty()
+        for box in self.boxes:
+            box.value = box.description in value["selected"]
+        if self.exercise.other:
+            self.other.value = value.get("other", "")

@@ -1,0 +1,171 @@
+"""The start page: start with a new code or resume with one, then the modules, linked with the code."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import ipywidgets as w
+
+from widgets.page import link_with_code
+from workshop import participants, session
+from workshop.errors import WorkshopError
+from workshop.exercises import ExerciseDeclarationError, all_modules
+from workshop.store import ResponseStore
+from workshop.text import html_literal
+
+
+def download_link(label: str, filename: str, content: str, mime: str) -> str:
+    """A link that saves ``content`` as a file in the browser: nothing is fetched or kept on a server."""
+    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
+    return f"<a download='{html_literal(filename)}' href='data:{mime};charset=utf-8;base64,{data}'>{html_literal(label)}</a>"
+
+
+class Landing(w.VBox):
+    """Start or resume; once a participant is known, their modules, downloads, feedback and erase."""
+
+    def __init__(self, store: ResponseStore | None = None, **kwargs: Any) -> None:
+        self._store = store
+        self.participant: str | None = None
+        self.start_button = w.Button(description="Start with a new code", button_style="primary")
+        self.start_button.on_click(lambda _b: self.start())
+        self.code_field = w.Text(
+            description="Your participant code",
+            placeholder="e.g. velvet-walnut-harbor-pancake-4824",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%", max_width="36rem"),
+        )
+        self.code_field.on_submit(lambda _t: self.resume(self.code_field.value))
+        self.resume_button = w.Button(description="Resume with this code")
+        self.resume_button.on_click(lambda _b: self.resume(self.code_field.value))
+        self.message = w.HTML()
+        self.message.add_class("ws-status")
+        self.welcome = w.HTML()
+        self.modules_view = w.HTML()
+        self.after = w.VBox()
+        self.entry = w.VBox(
+            [
+                w.HTML("<h2>New here?</h2><p>You will get a code made of four words and four digits.</p>"),
+                self.start_button,
+                w.HTML("<h2>Coming back?</h2>"),
+                self.code_field,
+                self.resume_button,
+            ]
+        )
+        super().__init__(children=[self.entry, self.message, self.welcome, self.modules_view, self.after], **kwargs)
+        self.add_class("ws-landing")
+        code = session.participant_from_query(self.store) if session.code_from_query() else None
+        if code:
+            self._enter(code, new=False)
+        self._show_modules()
+
+    @property
+    def store(self) -> ResponseStore:
+        if self._store is None:
+            self._store = ResponseStore.default()
+        return self._store
+
+    def start(self) -> str:
+        code = participants.new_code()
+        try:
+            self.store.register_participant(code)
+        except WorkshopError as error:
+            self.message.value = f"<p><strong>Could not start:</strong> {html_literal(str(error))}</p>"
+            raise
+        self._enter(code, new=True)
+        return code
+
+    def resume(self, typed: str) -> str | None:
+        try:
+            code = participants.check_code(typed, self.store)
+        except WorkshopError as error:
+            self.message.value = f"<p><strong>That code did not work.</strong> {html_literal(str(error))}</p>"
+            return None
+        self._enter(code, new=False)
+        return code
+
+    def _enter(self, code: str, *, new: bool) -> None:
+        self.participant = code
+        self.entry.layout.display = "none"
+        self.message.value = ""
+        shown = f"<p class='ws-code' aria-label='Your code'>{html_literal(code)}</p>"
+        if new:
+            self.welcome.value = (
+                "<h2>Your code</h2>"
+                f"{shown}"
+                "<p><strong>Please write this code down now</strong> and keep it somewhere private. "
+                "You need it to come back to your answers. It is the only way to find them: "
+                "we do not ask for your name or email, so nobody can send it to you again.</p>"
+            )
+        else:
+            self.welcome.value = f"<h2>Welcome back</h2><p>You are working with code</p>{shown}"
+        self._show_modules()
+        self._show_after()
+
+    def _show_modules(self) -> None:
+        try:
+            modules = all_modules()
+        except ExerciseDeclarationError as error:
+            self.modules_view.value = f"<p>The modules could not be listed: {html_literal(str(error))}</p>"
+            return
+        items = []
+        for module in modules:
+            href = link_with_code(module.notebook, self.participant)
+            minutes = f" (about {module.minutes} minutes)" if module.minutes else ""
+            items.append(f"<li><a href='{html_literal(href)}'>{html_literal(module.title)}</a>{minutes}</li>")
+        note = "" if self.participant else "<p>Start or resume first, so that your answers are kept.</p>"
+        self.modules_view.value = "<h2>The modules</h2>" + note + "<ol class='ws-modules'>" + "".join(items) + "</ol>"
+
+    def _show_after(self) -> None:
+        children: list[w.Widget] = []
+        try:
+            from widgets.feedback import FeedbackList
+        except ImportError:  # review is optional for a page: the workshop works without a course
+            FeedbackList = None
+        if FeedbackList is not None:
+            children.append(FeedbackList(self.participant))
+        children.append(self._my_answers())
+        self.after.children = children
+
+    def _my_answers(self) -> w.VBox:
+        code = self.participant
+        export = self.store.export(code)
+        links = w.HTML(
+            "<h2>Your answers</h2><p>Download a copy of everything you have written: "
+            + download_link(
+                "as a readable document (Markdown)",
+                f"my-answers-{code}.md",
+                self.store.export_markdown(code),
+                "text/markdown",
+            )
+            + " or "
+            + download_link(
+                "as data (JSON)",
+                f"my-answers-{code}.json",
+                json.dumps(export, ensure_ascii=False, indent=2),
+                "application/json",
+            )
+            + ".</p>"
+        )
+        confirm = w.Checkbox(description="Yes, erase all my answers for good", indent=False)
+        erase = w.Button(description="Erase my answers", disabled=True)
+        confirm.observe(lambda change: setattr(erase, "disabled", not change["new"]), "value")
+        result = w.HTML()
+        result.add_class("ws-status")
+
+        def do_erase(_button: w.Button) -> None:
+            try:
+                removed = self.store.erase(code)
+            except WorkshopError as error:
+                result.value = f"<p>{html_literal(str(error))}</p>"
+                return
+            result.value = f"<p>Erased: {removed} saved items are gone. This code no longer works.</p>"
+            erase.disabled = confirm.disabled = True
+
+        erase.on_click(do_erase)
+        about = w.HTML(
+            "<h3>Erase</h3><p>Erasing removes every answer kept under your code. It cannot be undone. "
+            "Download a copy first if you want one.</p>"
+        )
+        return w.VBox([links, about, confirm, erase, result])

@@ -1,0 +1,133 @@
+"""A module page: its declarations, its participant, its store, and the widgets it shows.
+
+A module notebook needs only::
+
+    from widgets.page import Page
+    page = Page("triggers")
+    ...
+    page.show("recent_rejection")
+    ...
+    page.nav()
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import ipywidgets as w
+from IPython.display import display
+
+from widgets.registry import widget_for
+from widgets.style import stylesheet
+from workshop import session
+from workshop.errors import WorkshopError
+from workshop.exercises import Module, all_modules
+from workshop.store import ResponseStore
+from workshop.text import html_literal
+
+
+def link_with_code(href: str, participant: str | None) -> str:
+    """A page link that carries the participant code along (codes are checked, so they are URL-safe)."""
+    return f"{href}?{session.CODE_PARAMETER}={quote(participant)}" if participant else href
+
+
+class Page:
+    """Everything a module notebook needs; ``store`` and ``participant`` may be given directly in tests."""
+
+    def __init__(
+        self,
+        module_key: str,
+        *,
+        store: ResponseStore | None = None,
+        participant: str | None = None,
+        show_banner: bool = True,
+    ) -> None:
+        modules = all_modules()
+        matches = [m for m in modules if m.key == module_key]
+        if not matches:
+            raise KeyError(f"No module has key {module_key!r}; modules: {[m.key for m in modules]}.")
+        self.module: Module = matches[0]
+        self.modules = modules
+        self.widgets: dict[str, w.Widget] = {}
+        self.problem = ""
+        if store is not None:
+            self.store, self.participant = store, participant
+        else:
+            self.participant, self.store = self._participant_and_store()
+        if show_banner:
+            display(stylesheet(), self.banner())
+
+    def _participant_and_store(self) -> tuple[str | None, ResponseStore]:
+        raw = session.code_from_query()
+        if not raw:
+            return None, ResponseStore(":memory:")
+        try:
+            store = ResponseStore.default()
+        except WorkshopError as error:
+            self.problem = f"Your answers cannot be saved right now: {error}"
+            return None, ResponseStore(":memory:")
+        code = session.participant_from_query(store)
+        if code is None:
+            self.problem = (
+                "The code in this page's address is not one this workshop knows, so answers here will not be "
+                "saved. Please go back to the start page and type your code again."
+            )
+            return None, ResponseStore(":memory:")
+        return code, store
+
+    def home_href(self) -> str:
+        return link_with_code("../index.ipynb", self.participant)
+
+    def banner(self) -> w.HTML:
+        home = f"<a href='{html_literal(self.home_href())}'>Back to the start page</a>"
+        if self.problem:
+            text = f"<strong>Please note:</strong> {html_literal(self.problem)}"
+        elif self.participant:
+            text = f"You are working with code <strong>{html_literal(self.participant)}</strong>. Your answers save as you go."
+        else:
+            text = (
+                "Practice mode: you have not started with a code, so nothing you type here is stored. "
+                "Start or resume on the start page to keep your answers."
+            )
+        banner = w.HTML(f"<p>{text} {home}</p>")
+        banner.add_class("ws-banner")
+        return banner
+
+    def exercise_widget(self, name: str) -> w.Widget:
+        """Build (once) the widget for the declared exercise ``name``."""
+        exercise = self.module[name]
+        if exercise.id not in self.widgets:
+            cls = widget_for(exercise.kind)
+            self.widgets[exercise.id] = cls(exercise, store=self.store, participant=self.participant)
+        return self.widgets[exercise.id]
+
+    def show(self, name: str) -> w.Widget:
+        """Display the declared exercise ``name`` here and return its widget."""
+        widget = self.exercise_widget(name)
+        display(widget)
+        return widget
+
+    def answers(self) -> dict[str, object]:
+        """This page's latest answers, after saving anything still waiting for its delay."""
+        for widget in self.widgets.values():
+            getattr(widget, "flush", lambda: None)()
+        if not self.participant:
+            return {eid: wdg.value for eid, wdg in self.widgets.items()}
+        return self.store.latest_answers(self.participant, f"{self.module.key}.")
+
+    def nav(self) -> w.HTML:
+        """Links to the previous and next module and the start page, carrying the code along."""
+        position = self.modules.index(self.module)
+        links = []
+        if position > 0:
+            before = self.modules[position - 1]
+            href = link_with_code(f"../{before.notebook}", self.participant)
+            links.append(f"<a href='{html_literal(href)}' rel='prev'>Previous: {html_literal(before.title)}</a>")
+        links.append(f"<a href='{html_literal(self.home_href())}'>Start page</a>")
+        if position + 1 < len(self.modules):
+            after = self.modules[position + 1]
+            href = link_with_code(f"../{after.notebook}", self.participant)
+            links.append(f"<a href='{html_literal(href)}' rel='next'>Next: {html_literal(after.title)}</a>")
+        nav = w.HTML("<nav aria-label='Modules' class='ws-nav'>" + " · ".join(links) + "</nav>")
+        display(nav)
+        return nav

@@ -1,0 +1,36 @@
+"""The few style rules the exercise widgets need, shipped with them (no web fonts, nothing fetched)."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+CSS = """
+.ws-exercise { margin: 1rem 0 1.5rem; padding: 0.75rem 1rem; border: 1px solid #8a8a8a; border-radius: 6px; }
+/* Long prompts are the visible labels of their controls: let them wrap above the control. */
+.ws-exercise .widget-label, .ws-exercise .widget-label-basic, .ws-exercise label.widget-label {
+  width: auto !important; max-width: 100% !important; white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; text-align: left !important; line-height: 1.4; font-weight: 600; height: auto !important;
+  padding-bottom: 0.35rem;
+}
+.ws-exercise .widget-textarea, .ws-exercise .widget-text, .ws-exercise .widget-radio, .ws-exercise .widget-slider {
+  flex-direction: column !important; align-items: stretch !important; height: auto !important;
+}
+.ws-exercise .widget-textarea textarea { font-size: 1rem; min-height: 7rem; }
+.ws-exercise .widget-radio-box { flex-direction: row !important; flex-wrap: wrap; gap: 0.25rem 1rem; }
+.ws-exercise .widget-checkbox { height: auto !important; }
+.ws-exercise .widget-checkbox label { white-space: normal !important; }
+.ws-prompt { font-weight: 600; margin: 0 0 0.35rem; }
+.ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin: 0.2rem 0; }
+.ws-status { font-size: 0.95rem; color: #2b2b2b; }
+.ws-status span::before { content: "\\2022\\00a0"; }
+.ws-message p { border-left: 4px solid #9a3412; padding: 0.25rem 0.6rem; margin: 0.35rem 0; background: #fff7ed; }
+.ws-banner p { background: #f1f5f9; border: 1px solid #94a3b8; border-radius: 6px; padding: 0.5rem 0.75rem; }
+.ws-nav { margin: 1.5rem 0; font-size: 1.05rem; }
+.ws-code { font-size: 1.6rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.03em;
+  background: #f8fafc; border: 2px dashed #475569; padding: 0.5rem 0.75rem; display: inline-block; }
+"""
+
+
+def stylesheet() -> w.HTML:
+    sheet = w.HTML(f"<style>{CSS}</style>", layout=w.Layout(display="none"))
+    return sheet
