@@ -62,13 +62,13 @@ class Flag:
 
 
 def _create_v1(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
-        CREATE TABLE participants (
+    # One statement per execute(): executescript() would COMMIT the migration's transaction half-way.
+    statements = [
+        """CREATE TABLE participants (
             code       TEXT PRIMARY KEY,
             created_at TEXT NOT NULL
-        );
-        CREATE TABLE answers (
+        )""",
+        """CREATE TABLE answers (
             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
             participant TEXT NOT NULL,
             exercise_id TEXT NOT NULL,
@@ -76,21 +76,22 @@ def _create_v1(db: sqlite3.Connection) -> None:
             value       TEXT NOT NULL,
             saved_at    TEXT NOT NULL,
             UNIQUE (participant, exercise_id, revision)
-        );
-        -- Append-only: a change is a new revision. Only erase (DELETE) removes rows.
-        CREATE TRIGGER answers_are_append_only BEFORE UPDATE ON answers
-        BEGIN SELECT RAISE(ABORT, 'answers are append-only'); END;
-        CREATE TABLE flags (
+        )""",
+        # Append-only: a change is a new revision. Only erase (DELETE) removes rows.
+        """CREATE TRIGGER answers_are_append_only BEFORE UPDATE ON answers
+        BEGIN SELECT RAISE(ABORT, 'answers are append-only'); END""",
+        """CREATE TABLE flags (
             seq         INTEGER PRIMARY KEY AUTOINCREMENT,
             participant TEXT,
             module      TEXT NOT NULL,
             kind        TEXT NOT NULL,
             details     TEXT NOT NULL,
             raised_at   TEXT NOT NULL
-        );
-        CREATE INDEX flags_by_time ON flags (raised_at);
-        """
-    )
+        )""",
+        "CREATE INDEX flags_by_time ON flags (raised_at)",
+    ]
+    for statement in statements:
+        db.execute(statement)
 
 
 # MIGRATIONS[n] takes a store at schema version n to n + 1. Add a function here for every schema change.
@@ -109,10 +110,10 @@ def _encode(value: JSONValue) -> str:
     try:
         encoded = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         encoded.encode("utf-8")  # lone surrogates cannot be stored as text: refuse them here, clearly
-    except (TypeError, ValueError) as error:
-        raise StoreError(f"This answer cannot be saved: {error}.") from None
     except UnicodeEncodeError:
         raise StoreError("This answer has a broken character (a lone surrogate) and cannot be saved.") from None
+    except (TypeError, ValueError) as error:
+        raise StoreError(f"This answer cannot be saved: {error}.") from None
     if len(encoded) > MAX_VALUE_CHARS:
         raise StoreError(
             f"This answer is too large to save ({len(encoded):,} characters; at most {MAX_VALUE_CHARS:,})."
@@ -231,13 +232,15 @@ class ResponseStore:
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             else:
                 try:
                     self._db.execute("COMMIT")
                 except sqlite3.DatabaseError as error:
-                    self._db.execute("ROLLBACK")
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
                     raise StoreError(f"The answer store {self.path} could not save: {error}.") from None
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
