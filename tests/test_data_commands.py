@@ -1,0 +1,87 @@
+"""`workshop export` and `workshop erase` through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop import participants
+from workshop.store import ResponseStore
+
+WORKSHOP = str(Path(sys.executable).parent / "workshop")  # the console script of this environment
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "WORKSHOP_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [WORKSHOP, *args], env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path))
+    code = participants.new_code()
+    with ResponseStore.default() as store:
+        store.register_participant(code)
+        store.save(code, "triggers.note", "first <b>draft</b>")
+        store.save(code, "triggers.note", "second draft")
+    return tmp_path, code
+
+
+def test_export_json_has_every_revision(data: tuple[Path, str]) -> None:
+    data_dir, code = data
+    result = run(data_dir, "export", code.upper().replace("-", " "))  # forgiving about case and spaces
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(result.stdout)
+    assert exported["participant"] == code
+    assert [a["value"] for a in exported["answers"]] == ["first <b>draft</b>", "second draft"]
+
+
+def test_export_markdown_to_a_file_and_refuses_to_overwrite(data: tuple[Path, str], tmp_path: Path) -> None:
+    data_dir, code = data
+    target = tmp_path / "out.md"
+    assert run(data_dir, "export", code, "--format", "md", "-o", str(target)).returncode == 0
+    assert "second draft" in target.read_text()
+    again = run(data_dir, "export", code, "--format", "md", "-o", str(target))
+    assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_erase_needs_confirmation_then_removes_everything(data: tuple[Path, str]) -> None:
+    data_dir, code = data
+    refused = run(data_dir, "erase", code)
+    assert refused.returncode == 1 and "--yes" in refused.stderr
+    done = run(data_dir, "erase", code, "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "Erased" in done.stdout
+    with ResponseStore.default() as store:
+        assert not store.participant_exists(code)
+        assert store.revisions(code) == []
+    assert b"second draft" not in (data_dir / "responses.sqlite3").read_bytes()
+
+
+def test_unknown_and_mistyped_codes_are_told_apart(data: tuple[Path, str]) -> None:
+    data_dir, _code = data
+    unknown = run(data_dir, "erase", participants.new_code(), "--yes")
+    assert unknown.returncode == 1 and "no answers are kept for it here" in unknown.stderr
+    typo = run(data_dir, "export", "velvet-walnot-harbor-pancake-4824")
+    assert typo.returncode == 1 and "'walnot' is not one of the code words" in typo.stderr
+
+
+def test_every_command_explains_itself() -> None:
+    top = subprocess.run([WORKSHOP, "--help"], capture_output=True, text=True, timeout=60)
+    assert top.returncode == 0
+    from workshop.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if a.dest == "==SUPPRESS==" and a.choices)
+    commands = list(subparsers.choices)
+    assert all(command in top.stdout for command in commands)
+    assert {"serve", "export", "erase"} <= set(commands)
+    for command in commands:
+        helped = subprocess.run([WORKSHOP, command, "--help"], capture_output=True, text=True, timeout=60)
+        assert helped.returncode == 0 and len(helped.stdout) > 200, command

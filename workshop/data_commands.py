@@ -1,0 +1,71 @@
+"""`workshop export` and `workshop erase`: a participant's right to a copy of their answers and to erasure."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from workshop import participants
+from workshop.errors import WorkshopError
+from workshop.store import ResponseStore
+
+
+def export(args: argparse.Namespace) -> int:
+    store = ResponseStore.default()
+    code = participants.check_code(args.code, store)
+    if args.format == "json":
+        text = json.dumps(store.export(code), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = store.export_markdown(code)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        target = Path(args.output)
+        if target.exists() and not args.force:
+            raise WorkshopError(f"{target} exists already; choose another name or add --force.")
+        target.write_text(text, encoding="utf-8")
+        print(f"Wrote the answers of {code} to {target}.", file=sys.stderr)
+    return 0
+
+
+def erase(args: argparse.Namespace) -> int:
+    store = ResponseStore.default()
+    code = participants.check_code(args.code, store)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise WorkshopError("Erasing cannot be undone. Add --yes to confirm when not at a terminal.")
+        reply = input(f"Erase every answer of {code} from {store.path}? This cannot be undone. Type 'erase': ")
+        if reply.strip().lower() != "erase":
+            print("Nothing was erased.")
+            return 1
+    removed = store.erase(code)
+    print(f"Erased {code}: {removed} stored rows removed, and the store file rewritten so the text is gone.")
+    return 0
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write all of one participant's answers to a file",
+        description="Export every revision of one participant's answers (JSON) or their latest answers as a readable "
+        "Markdown document. Give the file to the participant; it holds their own words.",
+    )
+    parser.add_argument("code", help="the participant's code, e.g. velvet-walnut-harbor-pancake-4824")
+    parser.add_argument(
+        "--format", choices=["json", "md"], default="json", help="json: every revision; md: readable (default: json)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of to standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(func=export)
+
+    parser = subparsers.add_parser(
+        "erase",
+        help="erase all of one participant's answers for good",
+        description="Delete every answer, revision and safety flag of one participant, then rewrite the store file so "
+        "the text is gone from the disk. Export first if the participant wants a copy.",
+    )
+    parser.add_argument("code", help="the participant's code")
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.set_defaults(func=erase)
