@@ -1,0 +1,94 @@
+"""`workshop review autograde`: nbgrader's autograde for every new or newer submission, with progress.
+
+After nbgrader has graded a submission, an answered reflection gets its completion point: nbgrader
+marks a Markdown answer that differs from the release as needing a manual grade (and an unchanged,
+empty one as 0). We give such answers their point and leave them flagged "needs manual grade", so
+formgrader still shows the facilitator which reflections wait to be read. A score the facilitator
+entered is never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.errors import WorkshopError
+from workshop.exercises import Module, Reflection, all_modules
+from workshop.review import course as course_files
+
+
+@dataclass(frozen=True)
+class Pending:
+    module: str
+    participant: str
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    module: str
+    participant: str
+    ok: bool
+    message: str
+
+
+def pending_submissions(course: Path, force: bool = False) -> list[Pending]:
+    """Submissions never autograded, or submitted again since (nbgrader's timestamp.txt tells which)."""
+    found = []
+    for folder in sorted((course / "submitted").glob("*/*")):
+        if not (folder / "timestamp.txt").exists():
+            continue
+        participant, module = folder.parent.name, folder.name
+        graded = course_files.read_timestamp(course / "autograded" / participant / module)
+        submitted = course_files.read_timestamp(folder)
+        if force or graded is None or submitted is None or submitted > graded:
+            found.append(Pending(module, participant))
+    return found
+
+
+def credit_answered_reflections(course: Path, module: Module, participant: str) -> int:
+    """Give each answered reflection its completion point; return how many were credited now."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    credited = 0
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_files.COURSE_ID) as gradebook:
+        for exercise in module.exercises:
+            if not isinstance(exercise, Reflection):
+                continue
+            try:
+                grade = gradebook.find_grade(exercise.name, module.key, module.key, participant)
+            except MissingEntry:
+                continue
+            if grade.auto_score is None and grade.manual_score is None:
+                grade.manual_score = grade.max_score
+                credited += 1
+        gradebook.db.commit()
+    return credited
+
+
+def autograde(
+    course_dir: Path | str | None = None,
+    force: bool = False,
+    progress: bool = True,
+    modules: list[Module] | None = None,
+) -> list[GradeResult]:
+    """Autograde what is pending; one failure is reported and the others still run."""
+    from tqdm import tqdm
+
+    course = course_files.resolve(course_dir)
+    course_files.require_course(course)
+    by_key = {module.key: module for module in (all_modules() if modules is None else modules)}
+    todo = pending_submissions(course, force)
+    api = course_files.nbgrader_api(course) if todo else None
+    results = []
+    for item in tqdm(todo, desc="Autograding", unit="submission", disable=not progress):
+        try:
+            if item.module not in by_key:
+                raise WorkshopError(f"no module {item.module!r} is declared")
+            course_files.check(api.autograde(item.module, item.participant), "autograde")
+            credited = credit_answered_reflections(course, by_key[item.module], item.participant)
+            results.append(
+                GradeResult(item.module, item.participant, True, f"graded; {credited} reflection(s) answered")
+            )
+        except WorkshopError as error:
+            results.append(GradeResult(item.module, item.participant, False, str(error)))
+    return results

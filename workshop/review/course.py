@@ -1,0 +1,160 @@
+"""The nbgrader course on disk: its config file, its folders and a configured nbgrader API.
+
+The course is a plain nbgrader course (``nbgrader_config.py``, ``source/``, ``release/``, ``submitted/``,
+``autograded/``, ``feedback/``, ``gradebook.db``), so formgrader and nbgrader's own commands work on it
+unchanged. Assignment ids are module keys; each assignment holds one notebook named after the key.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop import config
+from workshop.errors import WorkshopError
+
+if TYPE_CHECKING:
+    from nbgrader.apps.api import NbGraderAPI
+
+COURSE_ID = "rejection-resilience"
+CONFIG_FILE = "nbgrader_config.py"
+# nbgrader's own timestamp format (Exchange.timestamp_format), so `nbgrader` tools parse ours.
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"
+
+# Written by `workshop review build`. nbgrader reads it from the course folder (formgrader, CLI).
+CONFIG_TEXT = """\
+# nbgrader configuration of the Rejection Resilience Workshop course.
+# Written by `workshop review build`, which rewrites it: change the builder, not this file.
+c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
+
+c.CourseDirectory.course_id = {course_id!r}
+c.CourseDirectory.root = {root!r}
+# Submissions arrive in submitted/ directly (group mode) or by `workshop review import`; the exchange is
+# kept inside the course so that nbgrader never looks in /srv.
+c.Exchange.root = {exchange!r}
+c.Exchange.timezone = "UTC"
+
+# What an unanswered reflection shows. Answered reflections are escaped participant text.
+c.ClearSolutions.text_stub = {no_answer!r}
+c.Execute.timeout = 60
+# Keep the participant's text: the limit applies to program output, and review notebooks print little.
+c.LimitOutput.max_lines = 200
+
+# Feedback HTML is opened by participants: it must not fetch anything from the internet (MathJax,
+# require.js and jQuery default to cdnjs). Empty URLs make the browser skip those scripts.
+c.HTMLExporter.mathjax_url = ""
+# Our templates first (they drop the MathJax script), then nbgrader's feedback template they build on.
+c.HTMLExporter.extra_template_basedirs = [{templates!r}, {nbgrader_templates!r}]
+c.HTMLExporter.require_js_url = ""
+c.HTMLExporter.jquery_url = ""
+"""
+
+NO_ANSWER = "*(No answer given.)*"
+
+
+def resolve(course_dir: Path | str | None) -> Path:
+    """The course folder to use: the one given, else the default under WORKSHOP_DATA_DIR."""
+    return Path(course_dir).expanduser().resolve() if course_dir is not None else config.course_dir().resolve()
+
+
+def config_text(course: Path) -> str:
+    return CONFIG_TEXT.format(
+        course_id=COURSE_ID,
+        root=str(course),
+        exchange=str(course / "exchange"),
+        no_answer=NO_ANSWER,
+        templates=str(Path(__file__).resolve().parent / "templates"),
+        nbgrader_templates=_nbgrader_templates(),
+    )
+
+
+def _nbgrader_templates() -> str:
+    import nbgrader
+
+    return str(Path(nbgrader.__file__).resolve().parent / "server_extensions" / "formgrader" / "templates")
+
+
+def write_config(course: Path) -> bool:
+    """Write nbgrader_config.py if it differs; return True when the file changed."""
+    course.mkdir(parents=True, exist_ok=True)
+    (course / "exchange").mkdir(exist_ok=True)
+    path = course / CONFIG_FILE
+    text = config_text(course)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def require_course(course: Path) -> None:
+    if not (course / CONFIG_FILE).exists():
+        raise WorkshopError(f"There is no review course in {course} yet. Run `workshop review build` first.")
+
+
+def nbgrader_api(course: Path) -> NbGraderAPI:
+    """nbgrader's own high-level API, configured from the course's nbgrader_config.py."""
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    require_course(course)
+    _venv_tools_on_path()
+    loaded = PyFileConfigLoader(CONFIG_FILE, path=str(course)).load_config()
+    loaded.CourseDirectory.root = str(course)
+    # nbgrader logs every step at INFO; the workshop commands print their own summary.
+    loaded.NbGraderAPI.log_level = logging.WARNING
+    coursedir = CourseDirectory(config=loaded)
+    return NbGraderAPI(coursedir=coursedir, config=loaded)
+
+
+def _venv_tools_on_path() -> None:
+    # nbgrader's Gradebook runs the `alembic` command found on PATH when it creates gradebook.db; a
+    # kernel or `.venv/bin/python` started without an activated venv would not find it.
+    tools = str(Path(sys.executable).parent)
+    path = os.environ.get("PATH", "")
+    if tools not in path.split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([tools, path]) if path else tools
+
+
+def check(result: dict[str, Any], what: str) -> None:
+    """NbGraderAPI returns {'success': bool, 'error': str, 'log': str}; turn a failure into a WorkshopError."""
+    if not result.get("success"):
+        detail = (result.get("error") or result.get("log") or "no details").strip().splitlines()
+        raise WorkshopError(f"nbgrader could not {what}: {detail[-1] if detail else 'no details'}")
+
+
+def now_timestamp(moment: datetime | None = None) -> str:
+    return (moment or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime(TIMESTAMP_FORMAT)
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """A timestamp.txt written by us or by nbgrader, as an aware UTC datetime (None if unreadable)."""
+    from nbgrader.utils import parse_utc
+
+    try:
+        parsed = parse_utc(text.strip())
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def read_timestamp(folder: Path) -> datetime | None:
+    path = folder / "timestamp.txt"
+    try:
+        return parse_timestamp(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def submission_dir(course: Path, participant: str, module_key: str) -> Path:
+    return course / "submitted" / participant / module_key
+
+
+def release_path(course: Path, module_key: str) -> Path:
+    return course / "release" / module_key / f"{module_key}.ipynb"

@@ -1,0 +1,215 @@
+"""A participant's answers to one module, as a filled review notebook (an nbgrader submission).
+
+The notebook is always made from a release notebook (the course's own, or the same notebook built
+without nbgrader for a download) plus the answer values, each validated by its exercise declaration:
+
+* reflection text -> the Markdown answer cell, escaped (``literal.answer_markdown``);
+* a knowledge check -> ``answer_<name> = <int or None>``, written with ``repr`` of a validated int;
+* any other kind -> a plain Markdown cell after the prompt, showing the value as escaped text.
+
+The answer values also travel in ``metadata.workshop.answers``: that is all `workshop review import`
+reads from a file; it rebuilds the rest from the course (see ``importer.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from workshop import participants
+from workshop.errors import WorkshopError
+from workshop.exercises import Checklist, Choice, Exercise, Module, Rating, Reflection
+from workshop.review import build
+from workshop.review import course as course_files
+from workshop.review.literal import answer_markdown, markdown_text
+
+
+class SubmissionError(WorkshopError):
+    """Answers that cannot become a submission (the message names the exercise and the problem)."""
+
+
+def check_participant(participant: str) -> str:
+    """A well-formed participant code (it becomes a folder name and an nbgrader student id)."""
+    if (
+        not isinstance(participant, str)
+        or participants.problems(participant)
+        or participants.normalize(participant) != participant
+    ):
+        raise SubmissionError("This is not a participant code.")
+    return participant
+
+
+def clean_answers(module: Module, answers: dict[str, Any]) -> dict[str, Any]:
+    """Validated answers of ``module`` keyed by exercise id; anything else is refused, never guessed."""
+    if not isinstance(answers, dict):
+        raise SubmissionError("The answers are not a list of exercise ids and values.")
+    declared = {exercise.id: exercise for exercise in module.exercises}
+    unknown = sorted(str(key) for key in answers if key not in declared)
+    if unknown:
+        shown = ", ".join(repr(k[:60]) for k in unknown[:3])
+        raise SubmissionError(f"Module {module.key!r} has no exercise(s) {shown}.")
+    cleaned: dict[str, Any] = {}
+    for exercise_id, value in answers.items():
+        if value is None:
+            continue
+        try:
+            cleaned[exercise_id] = declared[exercise_id].validate(value)
+        except (ValueError, TypeError, NotImplementedError) as error:
+            raise SubmissionError(f"The answer to {exercise_id!r} cannot be used: {error}") from None
+    for exercise_id, value in cleaned.items():
+        _check_text(exercise_id, value)
+    return cleaned
+
+
+def _check_text(exercise_id: str, value: Any) -> None:
+    # Text that cannot be written as UTF-8 (lone surrogates) would fail when the notebook is saved.
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError):
+        raise SubmissionError(f"The answer to {exercise_id!r} holds characters that cannot be saved.") from None
+
+
+def value_markdown(exercise: Exercise, value: Any) -> str:
+    """A read-only value as inert Markdown (Markdown we write around escaped participant text)."""
+    if not exercise.is_answered(value):
+        return course_files.NO_ANSWER
+    if isinstance(exercise, Choice):
+        return f"**Answer:** option {value + 1}, {markdown_text(exercise.options[value])}"
+    if isinstance(exercise, Rating):
+        anchors = dict(exercise.anchors)
+        label = f" ({markdown_text(anchors[value])})" if value in anchors else ""
+        return f"**Answer:** {value}{label} on a scale from {exercise.minimum} to {exercise.maximum}"
+    if isinstance(exercise, Checklist):
+        lines = ["**Answer:**", ""]
+        lines += [f"- {markdown_text(option)}" for option in value.get("selected", [])] or ["- *(none ticked)*"]
+        if value.get("other"):
+            lines += ["", f"**{markdown_text(exercise.other_label)}:**", "", answer_markdown(value["other"])]
+        return "\n".join(lines)
+    # A kind this module does not know (check-in, questionnaires, ...): show the JSON value as text.
+    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
+    return "**Answer:**\n\n" + answer_markdown(shown)
+
+
+def _value_cell(exercise: Exercise, value: Any) -> nbformat.NotebookNode:
+    # A plain cell (no nbgrader metadata): nbgrader keeps it as it is through autograde and feedback.
+    cell = nbformat.v4.new_markdown_cell(value_markdown(exercise, value))
+    cell.id = build.cell_id(exercise.name, "value")
+    return cell
+
+
+def fill(
+    release: nbformat.NotebookNode,
+    module: Module,
+    participant: str,
+    answers: dict[str, Any],
+    submitted_at: datetime,
+) -> nbformat.NotebookNode:
+    """The release notebook with ``answers`` (already cleaned) filled in; ``release`` is not changed."""
+    notebook = copy.deepcopy(release)
+    by_grade_id = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in notebook.cells}
+    missing = [e.id for e in module.exercises if build.prompt_grade_id(e) not in by_grade_id]
+    if missing:
+        raise SubmissionError(
+            f"The course's review notebook of {module.key!r} is older than the module (no {missing[0]!r}). "
+            "Run `workshop review build`."
+        )
+    cells = []
+    for cell in notebook.cells:
+        cells.append(cell)
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        exercise = next((e for e in module.exercises if build.prompt_grade_id(e) == grade_id), None)
+        if exercise is None:
+            continue
+        value = answers.get(exercise.id)
+        if isinstance(exercise, Reflection):
+            if exercise.is_answered(value):
+                by_grade_id[exercise.name].source = answer_markdown(value)
+        elif isinstance(exercise, Choice):
+            literal = repr(value) if isinstance(value, int) and not isinstance(value, bool) else "None"
+            by_grade_id[
+                build.choice_answer_grade_id(exercise)
+            ].source = f"{build.answer_variable(exercise)} = {literal}"
+            cells.append(_value_cell(exercise, value))
+        else:
+            cells.append(_value_cell(exercise, value))
+    notebook.cells = cells
+    notebook.metadata["workshop"] = {
+        "format": build.FORMAT,
+        "version": build.FORMAT_VERSION,
+        "module": module.key,
+        "participant": participant,
+        "submitted_at": submitted_at.astimezone(timezone.utc).isoformat(),
+        "answers": answers,
+    }
+    nbformat.validate(notebook)
+    return notebook
+
+
+def _answers_from_store(store: Any, participant: str, module: Module) -> dict[str, Any]:
+    declared = {exercise.id for exercise in module.exercises}
+    stored = store.latest_answers(participant, prefix=f"{module.key}.")
+    return clean_answers(module, {k: v for k, v in stored.items() if k in declared})
+
+
+def notebook_bytes(notebook: nbformat.NotebookNode) -> bytes:
+    return (nbformat.writes(notebook) + "\n").encode("utf-8")
+
+
+def download_name(participant: str, module: Module) -> str:
+    return f"workshop-{module.key}-{participant}.ipynb"
+
+
+def submission_for_download(
+    store: Any, participant: str, module: Module, now: datetime | None = None
+) -> tuple[str, bytes]:
+    """(file name, file content) of the participant's submission, made without any course on this machine."""
+    answers = _answers_from_store(store, participant, module)
+    release = build.participant_copy(module)
+    notebook = fill(release, module, participant, answers, now or datetime.now(timezone.utc))
+    return download_name(participant, module), notebook_bytes(notebook)
+
+
+def write_submission(
+    course: Path, participant: str, module: Module, answers: dict[str, Any], submitted_at: datetime
+) -> Path:
+    """Write ``submitted/<code>/<module>/<module>.ipynb`` and nbgrader's timestamp.txt, replacing both at once."""
+    check_participant(participant)
+    release = nbformat.read(build.ensure_assignment(module, course), as_version=4)
+    notebook = fill(release, module, participant, answers, submitted_at)
+    folder = course_files.submission_dir(course, participant, module.key)
+    folder.mkdir(parents=True, exist_ok=True)
+    _atomic_write(folder / f"{module.key}.ipynb", notebook_bytes(notebook))
+    _atomic_write(folder / "timestamp.txt", course_files.now_timestamp(submitted_at).encode())
+    return folder
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    # Autograde may read while a participant re-submits: never let it see half a file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def submit_to_course(
+    store: Any,
+    participant: str,
+    module: Module,
+    course_dir: Path | str | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Group mode: put the participant's latest answers to ``module`` into the course as a new submission."""
+    course = course_files.resolve(course_dir)
+    answers = _answers_from_store(store, participant, module)
+    return write_submission(course, participant, module, answers, now or datetime.now(timezone.utc))
