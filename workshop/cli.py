@@ -16,6 +16,7 @@ from workshop.errors import WorkshopError
 COMMAND_MODULES = [
     "workshop.server",
     "workshop.data_commands",
+    "workshop.safety",
     "workshop.review.commands",
 ]
 

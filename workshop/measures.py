@@ -1,0 +1,228 @@
+"""Questionnaires and personal fear ratings, measured before (welcome) and after (closing) the workshop.
+
+The two published scales are kept exactly as checked (``workshop/data/rses.json`` and
+``workshop/data/scs-sf.json``, with their citations and permission notes): the scales are validated in
+that wording. Scores describe one person's own change; there are no cut-offs and no norms here.
+
+Rejection fear is measured with personal ratings instead of a published scale: the participant names
+three rejection situations they fear and rates each 0-100, at the welcome and again at the closing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources as package_files
+from typing import Any
+
+from workshop.exercises import Exercise, ExerciseDeclarationError, register_kind
+
+MEASURE_IDS = ("rses", "scs-sf")
+
+
+@dataclass(frozen=True)
+class Item:
+    n: int
+    text: str
+    reverse: bool
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A published questionnaire: items, response options, reverse keys, how it is scored."""
+
+    id: str
+    name: str
+    citation: str
+    permission: str
+    instructions: str
+    options: tuple[Option, ...]
+    items: tuple[Item, ...]
+    scoring: str
+    title: str = ""
+
+    @property
+    def lowest(self) -> int:
+        return min(o.value for o in self.options)
+
+    @property
+    def highest(self) -> int:
+        return max(o.value for o in self.options)
+
+    @property
+    def score_range(self) -> tuple[float, float]:
+        if self.id == "rses":
+            return (0.0, float(len(self.items) * self.highest))
+        return (float(self.lowest), float(self.highest))
+
+
+@cache
+def get_measure(measure_id: str) -> Measure:
+    """The checked questionnaire ``"rses"`` or ``"scs-sf"``."""
+    if measure_id not in MEASURE_IDS:
+        raise ValueError(f"Unknown measure {measure_id!r}; known measures: {', '.join(MEASURE_IDS)}.")
+    raw = json.loads(package_files.files("workshop.data").joinpath(f"{measure_id}.json").read_text(encoding="utf-8"))
+    return Measure(
+        id=raw["id"],
+        name=raw["name"],
+        citation=raw["citation"],
+        permission=raw["permission"],
+        instructions=raw["instructions"],
+        options=tuple(Option(o["label"], int(o["value"])) for o in raw["options"]),
+        items=tuple(Item(int(i["n"]), i["text"], bool(i["reverse"])) for i in raw["items"]),
+        scoring=raw["scoring"],
+        title=raw.get("title", ""),
+    )
+
+
+def _check_answers(measure: Measure, answers: Any) -> list[int]:
+    if not isinstance(answers, list | tuple):
+        raise ValueError(f"{measure.name}: answers must be a list of {len(measure.items)} whole numbers.")
+    if len(answers) != len(measure.items):
+        raise ValueError(
+            f"{measure.name} has {len(measure.items)} items, but {len(answers)} answer(s) were given; "
+            "every item needs an answer before the scale can be scored."
+        )
+    checked = []
+    for n, answer in enumerate(answers, start=1):
+        if isinstance(answer, bool) or not isinstance(answer, int):
+            raise ValueError(f"{measure.name}, item {n}: the answer must be a whole number, not {answer!r}.")
+        if not measure.lowest <= answer <= measure.highest:
+            raise ValueError(
+                f"{measure.name}, item {n}: {answer} is out of range; answers run from {measure.lowest} "
+                f"to {measure.highest}."
+            )
+        checked.append(answer)
+    return checked
+
+
+def item_scores(measure_id: str, answers: list[int]) -> list[int]:
+    """Each item's score after reverse keying (reverse = highest + lowest - answer)."""
+    measure = get_measure(measure_id)
+    checked = _check_answers(measure, answers)
+    flip = measure.highest + measure.lowest  # RSES 0-3: 3 - answer; SCS-SF 1-5: 6 - answer
+    return [flip - a if item.reverse else a for item, a in zip(measure.items, checked, strict=True)]
+
+
+def score(measure_id: str, answers: list[int]) -> float:
+    """Score a complete set of answers.
+
+    ``"rses"``: 10 answers coded 0 (strongly disagree) to 3 (strongly agree) before reversal; items 2, 5,
+    6, 8 and 9 reversed; the total, 0-30. ``"scs-sf"``: 12 answers 1-5; items 1, 4, 8, 9, 11 and 12
+    reversed as 6 - answer; the mean, 1-5. Raises ValueError for a wrong count or an out-of-range answer.
+    """
+    scores = item_scores(measure_id, answers)
+    if measure_id == "rses":
+        return float(sum(scores))
+    return sum(scores) / len(scores)
+
+
+def score_if_complete(measure_id: str, answers: list[int | None]) -> float | None:
+    """The score, or None while any item is skipped (a partial questionnaire is never scored)."""
+    if any(a is None for a in answers):
+        return None
+    return score(measure_id, list(answers))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------------
+# Exercise kinds for module.toml
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Questionnaire(Exercise):
+    """A published scale. The value is one answer per item (None = skipped), in item order."""
+
+    measure: str = ""
+    kind: str = field(default="questionnaire", init=False)
+
+    def __post_init__(self) -> None:
+        if self.measure not in MEASURE_IDS:
+            raise ExerciseDeclarationError(f"{self.id}: 'measure' must be one of {', '.join(MEASURE_IDS)}.")
+
+    @property
+    def scale(self) -> Measure:
+        return get_measure(self.measure)
+
+    def empty(self) -> list[None]:
+        return [None] * len(self.scale.items)
+
+    def is_answered(self, value: Any) -> bool:
+        return isinstance(value, list) and any(a is not None for a in value)
+
+    def validate(self, value: Any) -> list[int | None]:
+        if value is None:
+            return self.empty()
+        scale = self.scale
+        if not isinstance(value, list | tuple) or len(value) != len(scale.items):
+            raise ValueError(f"{scale.name}: expected one answer (or a skip) for each of its {len(scale.items)} items.")
+        allowed = {o.value for o in scale.options}
+        for n, answer in enumerate(value, start=1):
+            if answer is not None and (isinstance(answer, bool) or answer not in allowed):
+                raise ValueError(f"{scale.name}, item {n}: please choose one of the options shown.")
+        return [None if a is None else int(a) for a in value]
+
+    def score(self, value: Any) -> float | None:
+        """The score when every item is answered, else None."""
+        return score_if_complete(self.measure, self.validate(value))
+
+
+FEAR_SITUATIONS = 3
+FEAR_SITUATION_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class FearRatings(Exercise):
+    """Three rejection situations the participant names, each rated 0-100. No total: each is its own.
+
+    The value is a list of three ``{"situation": str, "rating": int | None}``. At the closing, ``same_as``
+    names the welcome exercise (e.g. ``"welcome.fear_ratings"``) whose situations are shown again to rate.
+    """
+
+    same_as: str = ""
+    kind: str = field(default="fear_ratings", init=False)
+
+    def empty(self) -> list[dict[str, Any]]:
+        return [{"situation": "", "rating": None} for _ in range(FEAR_SITUATIONS)]
+
+    def is_answered(self, value: Any) -> bool:
+        return isinstance(value, list) and any(row.get("situation") or row.get("rating") is not None for row in value)
+
+    def validate(self, value: Any) -> list[dict[str, Any]]:
+        if value is None:
+            return self.empty()
+        if not isinstance(value, list | tuple) or len(value) != FEAR_SITUATIONS:
+            raise ValueError(f"Fear ratings are {FEAR_SITUATIONS} situations, each with a rating.")
+        rows = []
+        for n, row in enumerate(value, start=1):
+            if not isinstance(row, dict) or set(row) - {"situation", "rating"}:
+                raise ValueError(f"Situation {n}: expected a situation and a rating.")
+            situation = row.get("situation", "")
+            rating = row.get("rating")
+            if not isinstance(situation, str):
+                raise ValueError(f"Situation {n}: the situation must be text.")
+            if len(situation) > FEAR_SITUATION_MAX_LENGTH:
+                raise ValueError(
+                    f"Situation {n} is {len(situation)} characters; please keep it under {FEAR_SITUATION_MAX_LENGTH}. "
+                    "Your text has not been cut."
+                )
+            if rating is not None and (
+                isinstance(rating, bool)
+                or not isinstance(rating, int | float)
+                or rating != int(rating)
+                or not 0 <= rating <= 100
+            ):
+                raise ValueError(f"Situation {n}: please rate it with a whole number from 0 to 100.")
+            rows.append({"situation": situation, "rating": None if rating is None else int(rating)})
+        return rows
+
+
+register_kind("questionnaire", Questionnaire)
+register_kind("fear_ratings", FearRatings)

@@ -1,0 +1,686 @@
+"""The safety layer's core: crisis resources, the crisis-language check, distress check-ins, flags.
+
+Nothing here draws a widget (``widgets/crisis.py`` and ``widgets/checkin.py`` do); everything here is a
+plain function a test can call.
+
+Crisis resources
+    The default set is the US one checked in the project's references (988 Suicide & Crisis Lifeline:
+    call or text 988, chat at 988lifeline.org, press 1 for the Veterans Crisis Line; 911 for immediate
+    danger). A clinic elsewhere writes its own in a TOML file (``$WORKSHOP_CRISIS_CONFIG``, else
+    ``<data dir>/crisis_resources.toml``). A file that is wrong in any way is refused with a message
+    naming the problem: wrong help numbers are a known failure of mental-health apps, so we never fall
+    back silently to something the clinic did not ask for.
+
+Crisis language
+    ``mentions_crisis(text)`` spots explicit statements of suicidal intent, wishing to be dead,
+    self-harm or being unsafe, so that the page can show the resources at once. It is a prompt to show
+    help, not a risk assessment: it misses what people do not say plainly, and it cannot judge risk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from rapidfuzz.distance import OSA
+
+from workshop.errors import WorkshopError
+from workshop.exercises import ID_PART, ExerciseDeclarationError, Rating, register_kind
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_ENV = "WORKSHOP_CRISIS_CONFIG"
+CONFIG_FILE_NAME = "crisis_resources.toml"
+
+# Flag kinds recorded in the store (``workshop flags`` lists them).
+FLAG_DISTRESS = "distress"
+FLAG_CRISIS_LANGUAGE = "crisis_language"
+
+# A check-in or check-out at or above this, or a rise this big since the module's check-in, offers
+# grounding, a pause and the resources.
+GROUNDING_THRESHOLD = 70
+GROUNDING_RISE = 30
+
+# ------------------------------------------------------------------------------------------------
+# Crisis resources
+# ------------------------------------------------------------------------------------------------
+
+_TOP_KEYS = {"region", "intro", "resource"}
+_RESOURCE_KEYS = {"name", "when", "call", "press", "text", "text_keyword", "chat", "note"}
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]*$")
+_PRESS = re.compile(r"^[0-9*#]{1,4}$")
+_KEYWORD = re.compile(r"^[A-Za-z0-9]{1,20}$")
+
+DEFAULT_INTRO = "If you are thinking about suicide or hurting yourself, or you do not feel safe, please reach out now."
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One place to get help. At least one of ``call``, ``text`` or ``chat`` is set."""
+
+    name: str
+    when: str = ""  # who or what it is for, e.g. "if you are in immediate danger"
+    call: str = ""  # a phone number
+    press: str = ""  # what to press once connected, e.g. "1"
+    text: str = ""  # a number to text
+    text_keyword: str = ""  # a word to send, for text lines that need one
+    chat: str = ""  # an http(s) address of an online chat
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CrisisResources:
+    region: str
+    resources: tuple[Resource, ...]
+    intro: str = DEFAULT_INTRO
+    source: str = "built-in default"
+
+    def __iter__(self):
+        return iter(self.resources)
+
+
+def config_path() -> Path:
+    """The clinic's crisis-resource file: $WORKSHOP_CRISIS_CONFIG, else <data dir>/crisis_resources.toml."""
+    configured = os.environ.get(CONFIG_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from workshop.config import data_dir
+
+    return data_dir() / CONFIG_FILE_NAME
+
+
+def default_config_text() -> str:
+    """The built-in US resources, as a TOML file a clinic can copy and edit."""
+    return package_files.files("workshop.data").joinpath(CONFIG_FILE_NAME).read_text(encoding="utf-8")
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^0-9]", "", number)
+
+
+def _check_phone(value: str, where: str, key: str) -> None:
+    if not _PHONE.match(value) or not 2 <= len(_digits(value)) <= 15:
+        raise WorkshopError(
+            f"{where}: {key!r} is not a phone number: {value!r}. Use digits, with spaces, +, -, dots or "
+            'brackets if you like (2 to 15 digits), e.g. "988" or "+44 116 123".'
+        )
+
+
+def _check_url(value: str, where: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc or " " in value or "." not in parts.netloc:
+        raise WorkshopError(
+            f"{where}: 'chat' must be a full web address such as \"https://988lifeline.org\", not {value!r}."
+        )
+
+
+def parse_resources(text: str, source: str) -> CrisisResources:
+    """Read and validate a crisis-resource TOML text; raise WorkshopError naming ``source`` and the problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise WorkshopError(f"{source}: this is not valid TOML ({error}).") from None
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise WorkshopError(f"{source}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    region = data.get("region")
+    if not isinstance(region, str) or not region.strip():
+        raise WorkshopError(f"{source}: 'region' must name where these services work, e.g. \"the United States\".")
+    intro = data.get("intro", DEFAULT_INTRO)
+    if not isinstance(intro, str) or not intro.strip():
+        raise WorkshopError(f"{source}: 'intro' must be a sentence of text (or left out).")
+    raw_resources = data.get("resource", [])
+    if not isinstance(raw_resources, list) or not raw_resources:
+        raise WorkshopError(
+            f"{source}: no crisis resources are listed. Add at least one [[resource]] with a name and a "
+            "number to call or text (or a chat address)."
+        )
+    parsed = []
+    for n, raw in enumerate(raw_resources, start=1):
+        where = f"{source}: resource #{n}"
+        if not isinstance(raw, dict):
+            raise WorkshopError(f"{where}: each resource must be a [[resource]] table.")
+        unknown = set(raw) - _RESOURCE_KEYS
+        if unknown:
+            raise WorkshopError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RESOURCE_KEYS)}.")
+        for key, value in raw.items():
+            if not isinstance(value, str):
+                raise WorkshopError(f'{where}: {key!r} must be text in quotes, e.g. {key} = "988".')
+        name = raw.get("name", "").strip()
+        if not name:
+            raise WorkshopError(f"{where}: 'name' is missing.")
+        where = f"{source}: resource #{n} ({name!r})"
+        if not any(raw.get(k, "").strip() for k in ("call", "text", "chat")):
+            raise WorkshopError(f"{where}: give at least one way to reach it: 'call', 'text' or 'chat'.")
+        for key in ("call", "text"):
+            if raw.get(key):
+                _check_phone(raw[key].strip(), where, key)
+        if raw.get("chat"):
+            _check_url(raw["chat"].strip(), where)
+        if raw.get("press") and not (raw.get("call") and _PRESS.match(raw["press"].strip())):
+            raise WorkshopError(
+                f"{where}: 'press' must be a key or two to press on a call (e.g. \"1\"), with 'call' set."
+            )
+        if raw.get("text_keyword") and not (raw.get("text") and _KEYWORD.match(raw["text_keyword"].strip())):
+            raise WorkshopError(f"{where}: 'text_keyword' must be one word to text, with 'text' set.")
+        parsed.append(Resource(**{k: v.strip() for k, v in raw.items()}))
+    return CrisisResources(region=region.strip(), intro=intro.strip(), resources=tuple(parsed), source=source)
+
+
+def load_resources() -> CrisisResources:
+    """The crisis resources in force: the clinic's file if there is one, else the built-in US set.
+
+    A file named by $WORKSHOP_CRISIS_CONFIG must exist. Any problem raises WorkshopError (call this when
+    the server starts, so that a bad file stops it instead of showing wrong numbers to someone in need).
+    """
+    path = config_path()
+    explicitly_set = bool(os.environ.get(CONFIG_ENV))
+    if path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise WorkshopError(f"{path}: cannot read the crisis-resource file ({error}).") from None
+        return parse_resources(text, str(path))
+    if explicitly_set:
+        raise WorkshopError(f"{CONFIG_ENV} names {path}, which does not exist. Fix the path or unset {CONFIG_ENV}.")
+    return parse_resources(default_config_text(), "built-in default (United States)")
+
+
+def _link(href: str, label: str, external: bool = False) -> str:
+    extra = ' target="_blank" rel="noopener noreferrer"' if external else ""
+    return f'<a href="{html.escape(href, quote=True)}"{extra}>{html.escape(label)}</a>'
+
+
+def _ways_html(resource: Resource) -> str:
+    ways = []
+    if resource.call:
+        way = "call " + _link(f"tel:{_digits(resource.call)}", resource.call)
+        if resource.press:
+            way += f", then press {html.escape(resource.press)}"
+        ways.append(way)
+    if resource.text:
+        number = _link(f"sms:{_digits(resource.text)}", resource.text)
+        if resource.text_keyword:
+            ways.append(f"text {html.escape(resource.text_keyword)} to {number}")
+        else:
+            ways.append(f"text {number}")
+    if resource.chat:
+        shown = urlsplit(resource.chat)
+        label = (shown.netloc + shown.path).rstrip("/")
+        ways.append("chat at " + _link(resource.chat, label, external=True))
+    if len(ways) == 1:
+        return ways[0]
+    return ", ".join(ways[:-1]) + " or " + ways[-1]
+
+
+def resources_html(resources: CrisisResources | None = None) -> str:
+    """The resources as an HTML fragment (every piece of configured text escaped)."""
+    resources = resources or load_resources()
+    items = []
+    for resource in resources:
+        when = f" ({html.escape(resource.when)})" if resource.when else ""
+        note = f" {html.escape(resource.note)}" if resource.note else ""
+        items.append(f"<li><strong>{html.escape(resource.name)}</strong>{when}: {_ways_html(resource)}.{note}</li>")
+    return (
+        '<div class="crisis-resources">'
+        f'<p class="crisis-intro">{html.escape(resources.intro)}</p>'
+        f'<ul class="crisis-list">{"".join(items)}</ul>'
+        f'<p class="crisis-region">These are services in {html.escape(resources.region)}. '
+        "If you are somewhere else, ask your facilitator for local services.</p>"
+        "</div>"
+    )
+
+
+def resources_text(resources: CrisisResources | None = None) -> str:
+    """The resources as plain text (for the terminal and for printed plan cards)."""
+    resources = resources or load_resources()
+    lines = [resources.intro]
+    for resource in resources:
+        ways = []
+        if resource.call:
+            ways.append(f"call {resource.call}" + (f", then press {resource.press}" if resource.press else ""))
+        if resource.text:
+            ways.append(
+                f"text {resource.text_keyword} to {resource.text}" if resource.text_keyword else f"text {resource.text}"
+            )
+        if resource.chat:
+            ways.append(f"chat at {resource.chat}")
+        when = f" ({resource.when})" if resource.when else ""
+        note = f" {resource.note}" if resource.note else ""
+        lines.append(f"- {resource.name}{when}: {', '.join(ways)}.{note}")
+    lines.append(f"These are services in {resources.region}.")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------
+# Crisis language
+# ------------------------------------------------------------------------------------------------
+
+# Contractions and chat spellings, mapped to the words the patterns below are written in.
+_TOKEN_MAP = {
+    "im": "i am",
+    "ive": "i have",
+    "id": "i would",
+    "dont": "do not",
+    "doesnt": "does not",
+    "didnt": "did not",
+    "cant": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "isnt": "is not",
+    "wasnt": "was not",
+    "arent": "are not",
+    "wouldnt": "would not",
+    "couldnt": "could not",
+    "shouldnt": "should not",
+    "whats": "what is",
+    "theres": "there is",
+    "thats": "that is",
+    "its": "it is",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "2": "to",
+    "u": "you",
+    "ur": "your",
+    "rn": "right now",
+    "tn": "tonight",
+    "kms": "kill myself",
+    "kil": "kill",
+    "kll": "kill",
+    "unalive": "kill",
+    "sewerslide": "suicide",
+    "od": "overdose",
+    "slef": "self",
+    "selfharm": "self harm",
+    "selfharming": "self harming",
+    "selfharmed": "self harmed",
+    "killmyself": "kill myself",
+    "endmylife": "end my life",
+    "wanttodie": "want to die",
+    "myself": "myself",
+    "ded": "dead",
+}
+# Words whose misspellings we still want to catch (by edit distance). Only longer, distinctive words:
+# fuzzy matching short words would turn ordinary words ("living" -> "giving") into false alarms.
+_FUZZY_WORDS = ("suicide", "suicidal", "myself", "overdose", "anymore", "committing", "commit", "purpose")
+_NOT_FUZZY = {"himself", "herself", "itself", "yourself", "thyself", "purposes", "suicides", "anyone"}
+
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){2,}[a-z]\b")
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+# Denials, removed before the patterns run ("I'm not suicidal" is not a statement of intent).
+_DENIALS = re.compile(
+    r"\b(?:not|never|no longer) (?:been |felt |feeling |really |actually )?suicidal\b"
+    r"|\b(?:would|will) never (?:kill|hurt|harm|cut) myself\b"
+    r"|\bnot going to (?:kill|hurt|harm) myself\b"
+)
+
+_INTENT = (
+    r"(?:want|wanted|wanting|going|gonna|urge|urges|need|needed|plan|planning|planned|decided|ready|"
+    r"tried|try|trying|keep|kept|been|started|start|might|will|thinking about|thought about|thinking of|wish)"
+)
+_NOT_AN_END = r"(?! (?:of|from|laughing|alone|when|if|inside|a little|my hair|her hair|his hair|for)\b)"
+
+_CRISIS_PATTERNS = [
+    # suicide, suicidal
+    r"\bsuicidal\b",
+    r"\b(?:think|thinking|thought|thoughts|considering|consider|contemplating|planning|plan|want|wanted|going|"
+    r"ready|decided|attempt|attempted|attempting|tried|commit|committing|committed)\b(?: \w+){0,3} suicide\b"
+    r"(?! (?:prevention|awareness|hotline|lifeline|line|statistics|rates?)\b)",
+    r"\bsuicide (?:note|plan|attempt)\b",
+    # killing or ending oneself
+    r"\b(?:kill|killing|end|ending|shoot|hang|hanging|drown|poison)\b myself\b(?! laughing)",
+    r"\bkilled myself\b(?! laughing)",
+    r"\b(?:end|ending|ended|take|taking|took) my (?:own )?life\b",
+    r"\b(?:end|ending) it all\b",
+    r"\b(?:plan|planning|decided|going|ready|want|wanted) to end it\b(?! with| between| off)",
+    r"\bend it (?:tonight|today|for good)\b",
+    # hurting oneself: needs a word of intent, or "on purpose" / "again", since people also hurt
+    # themselves at the gym and cut themselves shaving
+    rf"\b{_INTENT}\b(?: \w+){{0,2}} (?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|starve|"
+    r"starving|punch|punching)\b myself\b(?! (?:off|out|short|some slack|by accident|accidentally|shaving|cooking)\b)",
+    r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt) myself(?: \w+){0,3} "
+    r"(?:on purpose|deliberately|again)\b",
+    r"\bcutting myself\b(?! (?:off|out|short|some slack)\b)",
+    r"\b(?:been|keep|kept|started|start) cutting (?:again|my (?:arms?|wrists?|legs?|skin))\b",
+    r"\bi (?:\w+ ){0,3}self (?:harm|harming|harmed|injury|injuring|injure|injured)\b",
+    r"\burges? to (?:self harm|hurt myself|harm myself|cut)\b",
+    # wishing to be dead
+    rf"\b(?:want|wanted|wanting|wish|wished|ready|deserve|hope|plan|planning|need) (?:to|too) die\b{_NOT_AN_END}",
+    rf"\bshould (?:just )?die\b{_NOT_AN_END}",
+    r"\b(?:want|wish|wanted|wished) to be dead\b",
+    r"\bwish(?:ed)? i (?:was|were|had been|could be) dead\b",
+    r"\bwish(?:ed)? i (?:had|was|were) never (?:been )?born\b",
+    r"\bbetter off dead\b",
+    r"\bsleep and (?:never|not) wake up\b",
+    r"\b(?:hope|wish|pray) i (?:do not|will not|never|dont) wake up\b",
+    r"\bbetter off (?:without me|if i (?:was|were|am|had) (?:gone|dead|not here|not around|never been born))\b",
+    r"\b(?:do|does) not want to (?:be alive|live|exist|be here|wake up|go on)\b"
+    r"(?! (?:in|with|at|near|on|there|this|that|for|like that|alone)\b)",
+    r"\b(?:no|not any) (?:reason|point)s? (?:to |in |for )?(?:live|living|go on|going on|be alive|being alive|"
+    r"stay alive|staying alive|exist|existing)\b",
+    r"\bnothing (?:left )?to live for\b",
+    r"\b(?:life|living|my life) (?:is not|is no longer|not) worth (?:living|it)\b",
+    r"\bwhat is the point (?:of|in) (?:living|life|being alive|going on|existing)\b",
+    r"\bcan not go on (?:living|anymore|any more)\b",
+    r"\b(?:done|finished) with (?:life|living|being alive)\b",
+    r"\bdone living\b",
+    # overdose, means
+    r"\b(?:want|wanted|going|plan|planning|thinking about|thought about|tried|try|ready)(?: to)? overdose\b",
+    r"\bsaving (?:up )?(?:my |some )?(?:pills|tablets|meds|medication)\b",
+    r"\b(?:take|taking|swallow|swallowing) all (?:of )?(?:my|the) (?:pills|tablets|meds)\b",
+    r"\b(?:jump|jumping) (?:off|from|in front of) (?:a|the) (?:bridge|building|roof|train|cliff|balcony)\b",
+    # not being safe
+    r"\bi (?:am|feel) (?:not safe|unsafe)\b(?! (?:from|to)\b)",
+    r"\bi do not feel safe\b(?! (?:sharing|telling|talking|opening|asking|being|expressing|speaking|to|in (?:groups?|class))\b)",
+    r"\bnot safe (?:with|around|from) myself\b",
+    r"\bcan not keep myself safe\b",
+    r"\bdo not trust myself (?:not to|to be alone|right now|tonight|around)\b",
+]
+_CRISIS = re.compile("|".join(f"(?:{p})" for p in _CRISIS_PATTERNS))
+
+
+def _fuzzy(token: str) -> str:
+    if len(token) < 5 or token in _NOT_FUZZY:
+        return token
+    for word in _FUZZY_WORDS:
+        allowed = 1 if len(word) < 8 else 2
+        if abs(len(word) - len(token)) <= allowed and OSA.distance(token, word, score_cutoff=allowed) <= allowed:
+            if word.startswith("suicid"):
+                # "suicidle" is one letter from "suicide" but meant "suicidal": the ending tells them apart
+                return "suicidal" if token.endswith(("l", "le")) else "suicide"
+            return word
+    return token
+
+
+def _join_split_words(tokens: list[str]) -> list[str]:
+    """Rejoin words typed with a stray space ("my self", "kil lmyself") when the joined form is known."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for width in (3, 2):
+            joined = "".join(tokens[i : i + width])
+            if i + width <= len(tokens) and joined in _TOKEN_MAP and joined not in ("im", "id", "its", "ur"):
+                out.extend(_TOKEN_MAP[joined].split())
+                i += width
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def normalize_for_check(text: str) -> str:
+    """Lower-case words separated by single spaces, with contractions, slang and misspellings mapped."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _APOSTROPHES.sub("", text)
+    text = _NON_WORD.sub(" ", text)
+    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    tokens = _join_split_words(text.split())
+    words: list[str] = []
+    for token in tokens:
+        mapped = _TOKEN_MAP.get(token) or _TOKEN_MAP.get(_fuzzy(token)) or _fuzzy(token)
+        words.extend(mapped.split())
+    return " ".join(words)
+
+
+def mentions_crisis(text: str) -> bool:
+    """True when ``text`` plainly says the writer is suicidal, wishes to be dead, harms themself or is unsafe.
+
+    A prompt to show help at once, not a risk assessment: it misses indirect statements and cannot
+    judge risk, and it is tuned to stay quiet about everyday hyperbole ("this rejection is killing me").
+    """
+    if not text or not text.strip():
+        return False
+    normalized = _DENIALS.sub(" ", normalize_for_check(text))
+    return _CRISIS.search(normalized) is not None
+
+
+# ------------------------------------------------------------------------------------------------
+# Check-in and check-out
+# ------------------------------------------------------------------------------------------------
+
+DISTRESS_ANCHORS = (
+    (0, "Calm, no distress"),
+    (50, "Upset, but I can carry on"),
+    (100, "The most distress I can imagine"),
+)
+
+
+@dataclass(frozen=True)
+class CheckIn(Rating):
+    """Distress right now, 0-100 (SUDS), at the start of a module."""
+
+    minimum: int = 0
+    maximum: int = 100
+    step: int = 1
+    anchors: tuple[tuple[int, str], ...] = DISTRESS_ANCHORS
+    kind: str = field(default="checkin", init=False)
+
+    def __post_init__(self) -> None:
+        if (self.minimum, self.maximum) != (0, 100):
+            raise ExerciseDeclarationError(f"{self.id}: a distress check-in is always 0-100.")
+
+
+@dataclass(frozen=True)
+class CheckOut(CheckIn):
+    """Distress right now, 0-100, at the end of a module; compared with the module's check-in."""
+
+    checkin: str = "checkin"  # the name of the check-in exercise in the same module
+    kind: str = field(default="checkout", init=False)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not ID_PART.match(self.checkin):
+            raise ExerciseDeclarationError(f"{self.id}: 'checkin' must name an exercise of this module.")
+
+    @property
+    def checkin_id(self) -> str:
+        return f"{self.module}.{self.checkin}"
+
+
+register_kind("checkin", CheckIn)
+register_kind("checkout", CheckOut)
+
+
+def grounding_reasons(
+    value: int | None,
+    checkin: int | None = None,
+    *,
+    threshold: int = GROUNDING_THRESHOLD,
+    rise: int = GROUNDING_RISE,
+) -> list[str]:
+    """Why a distress rating calls for grounding (empty list: it does not).
+
+    ``checkin`` is the module's check-in value when ``value`` is a check-out (or a later rating).
+    """
+    if value is None:
+        return []
+    reasons = []
+    if value >= threshold:
+        reasons.append(f"distress {value} is at or above {threshold}")
+    if checkin is not None and value - checkin >= rise:
+        reasons.append(f"distress rose by {value - checkin} since the check-in ({checkin} to {value})")
+    return reasons
+
+
+def needs_grounding(value: int | None, checkin: int | None = None, **limits: int) -> bool:
+    """True when a check-in/out value (or its rise since the check-in) calls for grounding."""
+    return bool(grounding_reasons(value, checkin, **limits))
+
+
+class FlagStore(Protocol):
+    def record_flag(self, participant: str | None, module: str, kind: str, details: dict[str, Any]) -> None: ...
+
+
+def record_distress(
+    store: FlagStore, participant: str | None, exercise_id: str, value: int, checkin: int | None = None
+) -> bool:
+    """Record a distress flag when the rating calls for grounding; return whether it did."""
+    reasons = grounding_reasons(value, checkin)
+    if reasons:
+        details: dict[str, Any] = {"exercise": exercise_id, "value": value, "reasons": reasons}
+        if checkin is not None:
+            details["checkin"] = checkin
+        store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_DISTRESS, details)
+    return bool(reasons)
+
+
+def record_crisis_language(store: FlagStore, participant: str | None, exercise_id: str, text: str) -> bool:
+    """Record a crisis-language flag (with the text that raised it) when ``text`` mentions crisis."""
+    if not mentions_crisis(text):
+        return False
+    details = {"exercise": exercise_id, "text": text}
+    store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_CRISIS_LANGUAGE, details)
+    return True
+
+
+# ------------------------------------------------------------------------------------------------
+# Commands: `workshop safety check`, `workshop flags`
+# ------------------------------------------------------------------------------------------------
+
+_CONFIG_HELP = f"""\
+Crisis resources are shown on every page. By default they are the US services (988 Suicide & Crisis
+Lifeline: call or text 988, chat at 988lifeline.org, press 1 for the Veterans Crisis Line; 911 for
+immediate danger). To set your own, write a TOML file at ${CONFIG_ENV}, or else at
+<data dir>/{CONFIG_FILE_NAME} (data dir: $WORKSHOP_DATA_DIR or your user data folder):
+
+  region = "the United Kingdom"          # where these services work (shown to participants)
+  intro = "..."                          # optional first sentence
+
+  [[resource]]
+  name = "Emergency services"
+  when = "if you are in immediate danger" # optional
+  call = "999"                            # and/or text = "...", chat = "https://..."
+  # press = "1"   text_keyword = "SHOUT"   note = "..."   (optional)
+
+A file with no resources, a malformed number or address, or an unknown key is refused: the server will
+not start with it. `workshop safety print-default` prints the built-in file to start from. Check the
+numbers yourself against the services' own published details before you use them.
+"""
+
+_DURATION = re.compile(r"^(\d+)\s*([dhm])$")
+
+
+def parse_since(text: str) -> datetime:
+    """A time to list flags from: "7d", "12h", "30m", or an ISO date/time (local time unless it says otherwise)."""
+    text = text.strip()
+    match = _DURATION.match(text)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        delta = {"d": timedelta(days=amount), "h": timedelta(hours=amount), "m": timedelta(minutes=amount)}[unit]
+        return datetime.now(timezone.utc) - delta
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise WorkshopError(
+            f"--since {text!r}: give a date like 2025-03-01, a time like 2025-03-01T14:00, or an age like 7d or 12h."
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a facilitator types their local time
+    return moment.astimezone(timezone.utc)
+
+
+def describe_flag_details(kind: str, details: dict[str, Any]) -> str:
+    """One line about what raised a flag, for the facilitator."""
+    exercise = details.get("exercise", "")
+    if kind == FLAG_CRISIS_LANGUAGE:
+        text = " / ".join(line.strip() for line in str(details.get("text", "")).splitlines() if line.strip())
+        return f'crisis language in {exercise}: "{text}"'
+    if kind == FLAG_DISTRESS:
+        name = exercise.split(".", 1)[-1].replace("_", "-")
+        described = f"{name} distress {details.get('value')}"
+        if details.get("checkin") is not None:
+            described += f" (check-in was {details['checkin']})"
+        return described
+    return f"{kind}: {details}"
+
+
+def format_flags(flags: Iterable[Any]) -> str:
+    rows = []
+    for flag in flags:
+        when = flag.raised_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        rows.append(
+            f"{when}  {flag.participant or '(no code)'}  {flag.module}  {describe_flag_details(flag.kind, flag.details)}"
+        )
+    return "\n".join(rows)
+
+
+def _safety_check(args: argparse.Namespace) -> int:
+    resources = load_resources()
+    print(f"Crisis resources in force (from {resources.source}):\n")
+    print(resources_text(resources))
+    print(f"\nOK: {len(resources.resources)} resource(s), every number and address well formed.")
+    if resources.source.startswith("built-in"):
+        print(f"To use your own, see `workshop safety --help` (file: {config_path()}).")
+    return 0
+
+
+def _safety_print_default(args: argparse.Namespace) -> int:
+    print(default_config_text(), end="")
+    return 0
+
+
+def _flags(args: argparse.Namespace) -> int:
+    from workshop.store import ResponseStore
+
+    since = parse_since(args.since) if args.since else None
+    with ResponseStore.default() as store:
+        flags = store.flags(since=since)
+    if not flags:
+        print("No flags" + (f" since {since.astimezone():%Y-%m-%d %H:%M}." if since else "."))
+        return 0
+    print(f"{len(flags)} flag(s); times are local. Please follow up as the safety guide describes.\n")
+    print(format_flags(flags))
+    return 0
+
+
+def add_commands(subparsers: Any) -> None:
+    safety = subparsers.add_parser(
+        "safety",
+        help="check the crisis resources shown on every page",
+        description=_CONFIG_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    safety_commands = safety.add_subparsers(title="commands", metavar="COMMAND")
+    check = safety_commands.add_parser(
+        "check",
+        help="print the crisis resources in force and validate them",
+        description=_CONFIG_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.set_defaults(func=_safety_check)
+    default = safety_commands.add_parser("print-default", help="print the built-in resource file, to copy and edit")
+    default.set_defaults(func=_safety_print_default)
+    safety.set_defaults(func=lambda args: (safety.print_help(), 2)[1])
+
+    flags = subparsers.add_parser(
+        "flags",
+        help="list safety flags (high distress, crisis language) to follow up",
+        description=(
+            "List the safety flags raised on the pages: a check-in or check-out at or above "
+            f"{GROUNDING_THRESHOLD}, a rise of {GROUNDING_RISE} or more since the check-in, and free text "
+            "that mentioned suicide, self-harm or not being safe (with that text). Each line gives the "
+            "time, participant code and module."
+        ),
+    )
+    flags.add_argument(
+        "--since", metavar="WHEN", help="only flags from then on: 7d, 12h, 30m, or a date/time like 2025-03-01T14:00"
+    )
+    flags.set_defaults(func=_flags)
