@@ -220,7 +220,7 @@ class ResponseStore:
                 try:
                     self._db.execute("BEGIN IMMEDIATE")
                     break
-                except sqlite3.OperationalError as error:
+                except sqlite3.Error as error:
                     if "locked" not in str(error) and "busy" not in str(error):
                         raise StoreError(f"The answer store {self.path} could not be written: {error}.") from None
                     if time.monotonic() > deadline:

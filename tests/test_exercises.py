@@ -1,0 +1,113 @@
+"""Exercise declarations: module.toml files load, validate values, and refuse mistakes with the file named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop.exercises import (
+    Checklist,
+    Choice,
+    ExerciseDeclarationError,
+    Rating,
+    Reflection,
+    all_modules,
+    load_module,
+)
+
+
+def write_module(folder: Path, body: str, key: str = "demo") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "module.toml").write_text(f'key = "{key}"\ntitle = "Demo"\norder = 1\n' + body, encoding="utf-8")
+    return folder
+
+
+def test_every_module_in_the_curriculum_loads_with_unique_ids() -> None:
+    modules = all_modules()
+    assert modules, "no module.toml found under modules/"
+    ids = [e.id for m in modules for e in m.exercises]
+    assert len(ids) == len(set(ids))
+    for module in modules:
+        assert (module.path / f"{module.key}.ipynb").exists(), module.notebook
+        assert all(e.id.startswith(f"{module.key}.") for e in module.exercises)
+
+
+def test_a_declaration_builds_typed_exercises(tmp_path: Path) -> None:
+    folder = write_module(
+        tmp_path / "01_demo",
+        """
+[[exercises]]
+id = "note"
+kind = "reflection"
+prompt = "Write"
+max_length = 10
+
+[[exercises]]
+id = "pick"
+kind = "checklist"
+prompt = "Pick"
+options = ["a", "b", "c"]
+
+[[exercises]]
+id = "scale"
+kind = "rating"
+prompt = "Rate"
+minimum = 0
+maximum = 100
+anchors = { 0 = "calm", 50 = "medium", 100 = "worst" }
+
+[[exercises]]
+id = "quiz"
+kind = "choice"
+prompt = "Which?"
+options = ["x", "y"]
+answer = 1
+explanations = ["No, because.", "Yes, because."]
+""",
+    )
+    module = load_module(folder)
+    assert [type(e) for e in module.exercises] == [Reflection, Checklist, Rating, Choice]
+    assert module["note"].id == "demo.note" and module["demo.pick"].kind == "checklist"
+    assert module["scale"].anchors == ((0, "calm"), (50, "medium"), (100, "worst"))
+    assert module.notebook == "01_demo/demo.ipynb"
+
+
+def test_values_are_validated_with_messages_for_people() -> None:
+    note = Reflection(id="m.note", prompt="Write", max_length=5)
+    assert note.validate("12345") == "12345"
+    with pytest.raises(ValueError, match="has not been cut"):
+        note.validate("123456")
+    pick = Checklist(id="m.pick", prompt="Pick", options=("a", "b"))
+    assert pick.validate({"selected": ["b", "a"], "other": ""}) == {"selected": ["a", "b"], "other": ""}
+    with pytest.raises(ValueError, match="Only the options shown"):
+        pick.validate({"selected": ["z"], "other": ""})
+    scale = Rating(id="m.scale", prompt="Rate", minimum=0, maximum=100)
+    assert scale.validate(100) == 100 and scale.validate(None) is None
+    for bad in (101, -1, 2.5, True, "50"):
+        with pytest.raises(ValueError):
+            scale.validate(bad)
+    quiz = Choice(id="m.q", prompt="Q", options=("x", "y"), answer=1, explanations=("a", "b"))
+    assert quiz.is_correct(1) and not quiz.is_correct(0)
+    with pytest.raises(ValueError):
+        quiz.validate(2)
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('[[exercises]]\nid = "x"\nkind = "essay"\nprompt = "p"\n', "unknown kind"),
+        ('[[exercises]]\nid = "Bad Id"\nkind = "reflection"\nprompt = "p"\n', "lower-case"),
+        ('[[exercises]]\nid = "x"\nkind = "reflection"\nprompt = " "\n', "prompt is empty"),
+        ('[[exercises]]\nid = "x"\nkind = "reflection"\nprompt = "p"\ncolour = "red"\n', "no field"),
+        ('[[exercises]]\nid = "x"\nkind = "choice"\nprompt = "p"\noptions = ["a", "b"]\nanswer = 0\n', "explanation"),
+        ('[[exercises]]\nid = "x"\nkind = "rating"\nprompt = "p"\nminimum = 5\nmaximum = 1\n', "range"),
+        ('[[exercises]]\nid = "x"\nkind = "reflection"\nprompt = "p"\n' * 2, "declared twice"),
+        ("this is = = not toml", "module.toml"),
+    ],
+)
+def test_mistakes_in_a_declaration_name_the_file_and_the_problem(tmp_path: Path, body: str, problem: str) -> None:
+    folder = write_module(tmp_path / "01_demo", body)
+    with pytest.raises(ExerciseDeclarationError, match=problem) as error:
+        load_module(folder)
+    assert "module.toml" in str(error.value)
