@@ -535,7 +535,7 @@ def record_distress(
     """Record a distress flag when the rating calls for grounding; return whether it did."""
     reasons = grounding_reasons(value, checkin)
     if reasons:
-        details: dict[str, Any] = {"exercise": exercise_id, "value": value, "reasons": reasons}
+        details: dict[str, Any] = {"exercise_id": exercise_id, "value": value, "reasons": reasons}
         if checkin is not None:
             details["checkin"] = checkin
         store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_DISTRESS, details)
@@ -546,7 +546,7 @@ def record_crisis_language(store: FlagStore, participant: str | None, exercise_i
     """Record a crisis-language flag (with the text that raised it) when ``text`` mentions crisis."""
     if not mentions_crisis(text):
         return False
-    details = {"exercise": exercise_id, "text": text}
+    details = {"exercise_id": exercise_id, "text": text}
     store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_CRISIS_LANGUAGE, details)
     return True
 
@@ -599,7 +599,7 @@ def parse_since(text: str) -> datetime:
 
 def describe_flag_details(kind: str, details: dict[str, Any]) -> str:
     """One line about what raised a flag, for the facilitator."""
-    exercise = details.get("exercise", "")
+    exercise = str(details.get("exercise_id") or details.get("exercise") or "")
     if kind == FLAG_CRISIS_LANGUAGE:
         text = " / ".join(line.strip() for line in str(details.get("text", "")).splitlines() if line.strip())
         return f'crisis language in {exercise}: "{text}"'

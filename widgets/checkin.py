@@ -1,0 +1,59 @@
+"""CheckIn and CheckOut: distress right now, 0-100, with anchor words at 0, 50 and 100.
+
+At or above the threshold (70), or after a rise of 30 or more since the module's check-in, the page offers
+grounding, a pause and the crisis resources (``widgets.grounding``), without blocking anything, and records
+a flag so that the facilitator can follow up (``workshop flags``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from widgets.grounding import GroundingPanel
+from widgets.rating import RatingWidget
+from widgets.registry import register
+from workshop.errors import WorkshopError
+from workshop.safety import CheckOut, grounding_reasons, record_distress
+
+# In practice mode nothing is stored, so a check-out finds its check-in here (same kernel, same page set).
+_PRACTICE_CHECKINS: dict[str, int] = {}
+
+
+@register("checkin", "checkout")
+class CheckInWidget(RatingWidget):
+    kind = "checkin"
+
+    def build_controls(self) -> list[Any]:
+        self.grounding: GroundingPanel | None = None
+        self._flagged = False
+        controls = super().build_controls()
+        self.observe(self._respond_to_distress, "value")
+        return controls
+
+    def checkin_value(self) -> int | None:
+        """The module's check-in, for a check-out (None for a check-in, or when it was skipped)."""
+        if not isinstance(self.exercise, CheckOut):
+            return None
+        if self.participant:
+            stored = self.store.latest(self.participant, self.exercise.checkin_id)
+            return stored if isinstance(stored, int) else None
+        return _PRACTICE_CHECKINS.get(self.exercise.checkin_id)
+
+    def _respond_to_distress(self, change: dict[str, Any]) -> None:
+        value = change["new"]
+        if not isinstance(value, int):
+            return
+        if not isinstance(self.exercise, CheckOut) and not self.participant:
+            _PRACTICE_CHECKINS[self.exercise.id] = value
+        checkin = self.checkin_value()
+        if not grounding_reasons(value, checkin):
+            return
+        if self.grounding is None:
+            # Once shown it stays: taking help away when the number drops would be jarring.
+            self.grounding = GroundingPanel()
+            self._extra.children = (*self._extra.children, self.grounding)
+        if self.participant and not self._flagged and not self._restoring:
+            try:
+                self._flagged = record_distress(self.store, self.participant, self.exercise.id, value, checkin)
+            except WorkshopError:
+                pass  # the help is on screen either way; a store problem shows on the next save
