@@ -101,11 +101,12 @@ class Page:
             self.widgets[exercise.id] = cls(exercise, store=self.store, participant=self.participant)
         return self.widgets[exercise.id]
 
-    def show(self, name: str) -> w.Widget:
-        """Display the declared exercise ``name`` here and return its widget."""
-        widget = self.exercise_widget(name)
-        display(widget)
-        return widget
+    def show(self, name: str) -> None:
+        """Display the declared exercise ``name`` here.
+
+        Returns nothing on purpose: a notebook would display a returned widget a second time. Use
+        ``exercise_widget(name)`` to get the widget itself."""
+        display(self.exercise_widget(name))
 
     def answers(self) -> dict[str, object]:
         """This page's latest answers, after saving anything still waiting for its delay."""
@@ -115,8 +116,8 @@ class Page:
             return {eid: wdg.value for eid, wdg in self.widgets.items()}
         return self.store.latest_answers(self.participant, f"{self.module.key}.")
 
-    def nav(self) -> w.HTML:
-        """Links to the previous and next module and the start page, carrying the code along."""
+    def nav(self) -> None:
+        """Display links to the previous and next module and the start page, carrying the code along."""
         position = self.modules.index(self.module)
         links = []
         if position > 0:
@@ -128,6 +129,4 @@ class Page:
             after = self.modules[position + 1]
             href = link_with_code(f"../{after.notebook}", self.participant)
             links.append(f"<a href='{html_literal(href)}' rel='next'>Next: {html_literal(after.title)}</a>")
-        nav = w.HTML("<nav aria-label='Modules' class='ws-nav'>" + " · ".join(links) + "</nav>")
-        display(nav)
-        return nav
+        display(w.HTML("<nav aria-label='Modules' class='ws-nav'>" + " · ".join(links) + "</nav>"))

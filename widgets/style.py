@@ -12,13 +12,21 @@ CSS = """
   text-overflow: clip !important; text-align: left !important; line-height: 1.4; font-weight: 600; height: auto !important;
   padding-bottom: 0.35rem;
 }
-.ws-exercise .widget-textarea, .ws-exercise .widget-text, .ws-exercise .widget-radio, .ws-exercise .widget-slider {
+.ws-exercise .widget-textarea, .ws-exercise .widget-text, .ws-exercise .widget-radio {
   flex-direction: column !important; align-items: stretch !important; height: auto !important;
 }
+/* A slider keeps its track and number on one line, under its label. */
+.ws-exercise .widget-hslider { flex-wrap: wrap !important; height: auto !important; align-items: center !important; }
+.ws-exercise .widget-hslider > .widget-label { flex: 0 0 100% !important; }
+.ws-exercise .widget-hslider .widget-readout { font-size: 1.1rem; font-weight: 600; min-width: 3rem; }
 .ws-exercise .widget-textarea textarea { font-size: 1rem; min-height: 7rem; }
 .ws-exercise .widget-radio-box { flex-direction: row !important; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .ws-exercise .widget-checkbox { height: auto !important; }
 .ws-exercise .widget-checkbox label { white-space: normal !important; }
+.widget-html a, .ws-nav a { color: #1d4ed8; text-decoration: underline; }
+.widget-html a:focus-visible, .jupyter-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.jupyter-button:not(.mod-primary) { background: #ffffff; border: 2px solid #475569; color: #111827; border-radius: 4px; }
+.jupyter-button { height: auto !important; min-height: 2.2rem; padding: 0.3rem 0.9rem; font-size: 1rem; width: auto !important; }
 .ws-prompt { font-weight: 600; margin: 0 0 0.35rem; }
 .ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin: 0.2rem 0; }
 .ws-status { font-size: 0.95rem; color: #2b2b2b; }
