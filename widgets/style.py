@@ -26,7 +26,7 @@ CSS = """
 .widget-html a, .ws-nav a { color: #1d4ed8; text-decoration: underline; }
 .widget-html a:focus-visible, .jupyter-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
 .jupyter-button:not(.mod-primary) { background: #ffffff; border: 2px solid #475569; color: #111827; border-radius: 4px; }
-.jupyter-button { height: auto !important; min-height: 2.2rem; padding: 0.3rem 0.9rem; font-size: 1rem; width: auto !important; }
+.jupyter-button { align-self: flex-start; height: auto !important; min-height: 2.2rem; padding: 0.3rem 0.9rem; font-size: 1rem; width: auto !important; }
 .ws-prompt { font-weight: 600; margin: 0 0 0.35rem; }
 .ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin: 0.2rem 0; }
 .ws-status { font-size: 0.95rem; color: #2b2b2b; }
