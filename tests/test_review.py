@@ -1,0 +1,452 @@
+"""Facilitator review with nbgrader: build, submit, import (tampered files too), autograde, feedback.
+
+The course is built once per test module in a tmp folder from a small test curriculum (one module of
+many reflections, so that 25 hostile payloads go through one real autograde and feedback run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from workshop.exercises import all_modules
+from workshop.participants import new_code
+from workshop.review import course as course_files
+from workshop.review.autograde import autograde, pending_submissions
+from workshop.review.build import build_course, review_notebook
+from workshop.review.commands import add_commands, lab_command
+from workshop.review.feedback import feedback_for, generate_feedback
+from workshop.review.importer import import_submissions
+from workshop.review.literal import answer_markdown
+from workshop.review.submission import clean_answers, submission_for_download, submit_to_course, write_submission
+from workshop.store import ResponseStore
+
+MARKER_NAME = "ran-participant-code"
+
+
+def payloads(marker: Path) -> list[str]:
+    """Text a participant might type, by accident or on purpose. Every one must stay inert and intact."""
+    return [
+        f'"); import os; os.system("touch {marker}"); ("',
+        '"); import os; os.system("touch /tmp/x"); ("',
+        "<script>document.title='pwned'</script>",
+        "<img src=x onerror=\"document.title='pwned'\">",
+        "</div>\n\n# Fake heading\n\n```python\nimport os\n```\n\n<div>",
+        "<!-- hide the rest of the notebook",
+        "<details><summary>Nothing here</summary>hidden text</details>",
+        "[click me](javascript:alert(1)) and ![x](http://example.com/t.png)",
+        "Looks like a title\n===\nand a rule\n---",
+        "$\\require{action}$ and $$x^2$$ math",
+        '"}], "cells": [{"cell_type": "code", "source": "import os"}], "x": [{"',
+        'back\\slash \\n \\u0000 \\" quote',
+        "x" * 1_000_000,
+        "before\x00after\x07bell",
+        "right\u202eto-left override\u202c and \u200f mark and \u2066isolate",
+        "{{ 7*7 }} {% raw %} ${HOME}",
+        "### BEGIN SOLUTION\nanswer = 1\n### END SOLUTION\n### BEGIN HIDDEN TESTS\nassert False\n### END HIDDEN TESTS",
+        "Emoji 👩🏽\u200d⚕️ café, 日本語, العربية",
+        "windows\r\nnewlines\rand carriage returns",
+        "&amp; &#60;script&#62; &lt;b&gt;",
+        "<style>body{display:none}</style>",
+        "<iframe src=http://example.com></iframe>",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "    import os  # indented code\n\tos.system('id')",
+        "%%bash\ntouch /tmp/x\n!touch /tmp/x",
+        "line\u2028separator\u2029paragraph",
+        "'''\"\"\" triple quotes ''' \"\"\"",
+    ]
+
+
+PAYLOAD_COUNT = 27
+
+
+def write_module(root: Path, key: str, order: int, reflections: int) -> None:
+    folder = root / f"{order:02d}_{key}"
+    folder.mkdir(parents=True)
+    parts = [f'key = "{key}"', f'title = "Test module {key}"', f"order = {order}", ""]
+    for n in range(reflections):
+        parts += ["[[exercises]]", f'id = "r{n:02d}"', 'kind = "reflection"', f'prompt = "Reflection {n}?"']
+        parts += ["max_length = 1100000", ""]
+    parts += [
+        "[[exercises]]",
+        'id = "parts"',
+        'kind = "checklist"',
+        'prompt = "Which parts?"',
+        'options = ["One", "Two <b>", "Three"]',
+        "",
+        "[[exercises]]",
+        'id = "hurt"',
+        'kind = "rating"',
+        'prompt = "How strong?"',
+        "minimum = 0",
+        "maximum = 10",
+        'anchors = { 0 = "Not at all", 10 = "Very" }',
+        "",
+        "[[exercises]]",
+        'id = "quiz_one"',
+        'kind = "choice"',
+        'prompt = "Question 1?"',
+        'options = ["A", "B", "C"]',
+        "answer = 1",
+        'explanations = ["no", "yes", "no"]',
+        "",
+        "[[exercises]]",
+        'id = "quiz_two"',
+        'kind = "choice"',
+        'prompt = "Question 2?"',
+        'options = ["A", "B"]',
+        "answer = 0",
+        'explanations = ["yes", "no"]',
+        "",
+        "[[exercises]]",
+        'id = "checkin"',
+        'kind = "checkin"',
+        'prompt = "Distress now?"',
+    ]
+    (folder / "module.toml").write_text("\n".join(parts) + "\n", encoding="utf-8")
+
+
+class AnswerText(HTMLParser):
+    """The text and the tag names inside each participant-answer block of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[dict] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self._depth:
+            self._depth += tag not in {"br", "img", "hr", "input"}
+            self.blocks[-1]["tags"].add(tag)
+        elif tag == "div" and "participant-answer" in (dict(attrs).get("class") or ""):
+            self._depth = 1
+            self.blocks.append({"text": [], "tags": set()})
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth and tag not in {"br", "img", "hr", "input"}:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.blocks[-1]["text"].append(data)
+
+
+def answer_blocks(html_text: str) -> list[dict]:
+    parser = AnswerText()
+    parser.feed(html_text)
+    return [{"text": " ".join("".join(b["text"]).split()), "tags": b["tags"]} for b in parser.blocks]
+
+
+def displayed(text: str) -> str:
+    """What a reader should see: the text, controls shown as \\uXXXX, whitespace collapsed."""
+    text = text.replace("\r\n", "\n")
+    text = "".join(f"\\u{ord(c):04x}" if ord(c) < 32 and c not in "\t\n" else c for c in text)
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """One course, one participant answering everything with payloads, autograded and with feedback."""
+    root = tmp_path_factory.mktemp("review")
+    modules_root = root / "modules"
+    write_module(modules_root, "alpha", 1, PAYLOAD_COUNT)
+    modules = all_modules(modules_root)
+    course = root / "course"
+    report = build_course(course, modules)
+    marker = root / MARKER_NAME
+    texts = payloads(marker)
+    assert len(texts) == PAYLOAD_COUNT
+    module = modules[0]
+    answers = {f"alpha.r{n:02d}": text for n, text in enumerate(texts)}
+    answers.update(
+        {
+            "alpha.parts": {"selected": ["Two <b>"], "other": "<img src=x onerror=alert(1)> **bold**"},
+            "alpha.hurt": 7,
+            "alpha.quiz_one": 1,  # right
+            "alpha.quiz_two": 1,  # wrong
+            "alpha.checkin": 35,
+        }
+    )
+    participant = new_code()
+    write_submission(course, participant, module, clean_answers(module, answers), datetime.now(timezone.utc))
+    # A second participant who answered nothing, and a third who will get no feedback.
+    silent = new_code()
+    write_submission(course, silent, module, {}, datetime.now(timezone.utc))
+    results = autograde(course, progress=False, modules=modules)
+    assert all(r.ok for r in results), results
+    return {
+        "root": root,
+        "modules_root": modules_root,
+        "modules": modules,
+        "course": course,
+        "report": report,
+        "marker": marker,
+        "texts": texts,
+        "answers": answers,
+        "participant": participant,
+        "silent": silent,
+    }
+
+
+def gradebook(course: Path):
+    from nbgrader.api import Gradebook
+
+    return Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_files.COURSE_ID)
+
+
+# --- build ---------------------------------------------------------------------------------------
+
+
+def test_build_writes_a_real_nbgrader_course(setup: dict) -> None:
+    course = setup["course"]
+    assert setup["report"].created == ["alpha"]
+    assert (course / "nbgrader_config.py").exists()
+    release = nbformat.read(course / "release/alpha/alpha.ipynb", as_version=4)
+    sources = "\n".join(cell.source for cell in release.cells)
+    assert "BEGIN HIDDEN TESTS" not in sources and "assert answer_quiz_one" not in sources
+    with gradebook(course) as gb:
+        notebook = gb.find_notebook("alpha", "alpha")
+        assert {cell.name for cell in notebook.grade_cells} >= {"r00", "quiz_one_check", "quiz_two_check"}
+        # Points mean completion: one per reflection, one per knowledge check, nothing for ratings.
+        assert notebook.max_score == PAYLOAD_COUNT + 2
+
+
+def test_build_twice_changes_nothing_and_a_new_module_adds_an_assignment(setup: dict) -> None:
+    course, modules_root = setup["course"], setup["modules_root"]
+    before = {p: p.read_bytes() for p in course.rglob("*.ipynb") if "submitted" not in p.parts}
+    again = build_course(course, all_modules(modules_root))
+    assert again.unchanged == ["alpha"] and not again.created and not again.updated
+    assert before == {p: p.read_bytes() for p in course.rglob("*.ipynb") if "submitted" not in p.parts}
+    write_module(modules_root, "beta", 2, 1)
+    grown = build_course(course, all_modules(modules_root))
+    assert grown.created == ["beta"] and grown.unchanged == ["alpha"]
+    with gradebook(course) as gb:
+        assert sorted(a.name for a in gb.assignments) == ["alpha", "beta"]
+
+
+def test_unknown_kinds_and_module_one_build_into_review_notebooks() -> None:
+    # Every declared module (module 1 included) turns into a valid notebook; read-only kinds get no cells
+    # of their own, so a new kind never breaks the build.
+    for module in all_modules():
+        notebook = review_notebook(module)
+        nbformat.validate(notebook)
+        ids = [c.metadata["nbgrader"]["grade_id"] for c in notebook.cells]
+        assert len(ids) == len(set(ids))
+
+
+# --- the filled submission, autograde and gradebook -----------------------------------------------
+
+
+def test_submission_holds_escaped_text_and_literals(setup: dict) -> None:
+    course, participant = setup["course"], setup["participant"]
+    submitted = nbformat.read(course / "submitted" / participant / "alpha/alpha.ipynb", as_version=4)
+    by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in submitted.cells}
+    for n, text in enumerate(setup["texts"]):
+        assert by_id[f"r{n:02d}"].source == answer_markdown(text)
+    assert by_id["quiz_one_answer"].source == "answer_quiz_one = 1"
+    code_cells = [c.source for c in submitted.cells if c.cell_type == "code"]
+    assert all(not any(t[:30] in src for t in setup["texts"]) for src in code_cells)
+    stored = submitted.metadata["workshop"]["answers"]
+    assert stored["alpha.r12"] == "x" * 1_000_000
+    assert stored == clean_answers(setup["modules"][0], setup["answers"])
+    assert (course / "submitted" / participant / "alpha/timestamp.txt").exists()
+
+
+def test_autograde_runs_no_participant_text_and_scores_completion(setup: dict) -> None:
+    course, participant, silent = setup["course"], setup["participant"], setup["silent"]
+    assert not setup["marker"].exists()
+    with gradebook(course) as gb:
+        notebook = gb.find_submission_notebook("alpha", "alpha", participant)
+        grades = {g.name: g for g in notebook.grades}
+        assert grades["quiz_one_check"].score == 1 and grades["quiz_two_check"].score == 0
+        assert all(grades[f"r{n:02d}"].score == 1 for n in range(PAYLOAD_COUNT))
+        assert all(grades[f"r{n:02d}"].needs_manual_grade for n in range(PAYLOAD_COUNT))
+        assert gb.find_submission("alpha", participant).score == PAYLOAD_COUNT + 1
+        assert gb.find_submission("alpha", silent).score == 0
+        # The reflection text the facilitator reads in formgrader is exactly what was typed.
+        cell = next(c for c in notebook.comments if c.name == "r00")
+        assert cell is not None
+    autograded = nbformat.read(course / "autograded" / participant / "alpha/alpha.ipynb", as_version=4)
+    answers = [c.source for c in autograded.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "r12"]
+    assert answers == [answer_markdown("x" * 1_000_000)]
+    assert pending_submissions(course) == []
+
+
+def test_feedback_shows_the_comment_and_every_payload_as_plain_text(setup: dict) -> None:
+    course, participant, texts = setup["course"], setup["participant"], setup["texts"]
+    with gradebook(course) as gb:
+        comment = gb.find_comment("r01", "alpha", "alpha", participant)
+        comment.manual_comment = "Thank you for writing this down. It takes courage."
+        gb.db.commit()
+    results = generate_feedback(course, progress=False)
+    assert results and all(r.ok for r in results)
+    items = feedback_for(participant, course, setup["modules"])
+    assert [f.module for f in items] == ["alpha"]
+    page = items[0].html
+    assert "Thank you for writing this down. It takes courage." in page
+    # Nothing in the feedback page fetches from outside the machine.
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"https?://", page)
+    assert "<script" not in page.split("</head>", 1)[1] or "pwned" not in page.split("<script", 1)[1][:200]
+    blocks = answer_blocks(page)
+    expected = [displayed(t) for t in texts]
+    shown = [b["text"] for b in blocks]
+    for text in expected:
+        assert text in shown, text[:80]
+    for block in blocks:
+        assert block["tags"] <= {"p", "br"}, block["tags"]
+    assert not setup["marker"].exists()
+
+
+def test_participants_see_only_their_own_feedback(setup: dict) -> None:
+    course, modules = setup["course"], setup["modules"]
+    assert feedback_for(setup["participant"], course, modules)
+    assert feedback_for(new_code(), course, modules) == []
+    assert feedback_for("../../" + setup["silent"] + "/../" + setup["participant"], course, modules) == []
+    assert feedback_for(setup["participant"].upper().replace("-", " "), course, modules)  # typed loosely: same code
+
+
+# --- group mode and downloads ---------------------------------------------------------------------
+
+
+def test_group_mode_submit_and_resubmit_keep_every_revision(setup: dict, tmp_path: Path) -> None:
+    course, module = setup["course"], setup["modules"][0]
+    store = ResponseStore(tmp_path / "answers.sqlite")
+    code = new_code()
+    store.register_participant(code)
+    store.save(code, "alpha.r00", "first words")
+    first = datetime.now(timezone.utc) - timedelta(minutes=5)
+    folder = submit_to_course(store, code, module, course, now=first)
+    store.save(code, "alpha.r00", "second words")
+    submit_to_course(store, code, module, course)
+    notebook = nbformat.read(folder / "alpha.ipynb", as_version=4)
+    assert notebook.metadata["workshop"]["answers"]["alpha.r00"] == "second words"
+    assert course_files.read_timestamp(folder) > first
+    assert [r.value for r in store.revisions(code, "alpha.r00")] == ["first words", "second words"]
+    assert any(p.participant == code for p in pending_submissions(course))
+
+
+def download(setup: dict, tmp_path: Path, answers: dict, code: str | None = None) -> tuple[str, Path, dict]:
+    store = ResponseStore(":memory:")
+    code = code or new_code()
+    store.register_participant(code)
+    for key, value in answers.items():
+        store.save(code, key, value)
+    name, data = submission_for_download(store, code, setup["modules"][0])
+    path = tmp_path / name
+    path.write_bytes(data)
+    return code, path, json.loads(data)
+
+
+def test_import_of_downloads_rebuilds_and_refuses_tampered_files(setup: dict, tmp_path: Path) -> None:
+    course, modules = setup["course"], setup["modules"]
+    marker = tmp_path / "tampered-code-ran"
+    good_code, good, _ = download(setup, tmp_path, {"alpha.r00": "I felt left out.", "alpha.quiz_one": 1})
+
+    # Code added and the answer cell replaced by code: the file imports, but only its values count.
+    code_added_code, code_added, data = download(setup, tmp_path, {"alpha.r00": "ok", "alpha.quiz_one": 0})
+    data["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": f"open({str(marker)!r}, 'w')",
+            "outputs": [],
+            "execution_count": None,
+            "id": "evil",
+        }
+    )
+    for cell in data["cells"]:
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "quiz_one_answer":
+            cell["source"] = f"answer_quiz_one = 1; open({str(marker)!r}, 'w')"
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == "quiz_one_check":
+            cell["source"] = "pass  # hidden tests edited away"
+    code_added.write_text(json.dumps(data))
+
+    def tampered(name: str, change) -> Path:
+        _, _unused, content = download(setup, tmp_path, {"alpha.r00": "text"})
+        change(content)
+        target = tmp_path / name
+        target.write_text(json.dumps(content))
+        return target
+
+    refused = {
+        "code answer": tampered(
+            "code-answer.ipynb",
+            lambda d: d["metadata"]["workshop"]["answers"].update(
+                {"alpha.quiz_one": "__import__('os').system('touch /tmp/x')"}
+            ),
+        ),
+        "wrong module": tampered("wrong-module.ipynb", lambda d: d["metadata"]["workshop"].update(module="nosuch")),
+        "other module's answers": tampered(
+            "other-ids.ipynb", lambda d: d["metadata"]["workshop"]["answers"].update({"beta.r00": "x"})
+        ),
+        "path in code": tampered("path.ipynb", lambda d: d["metadata"]["workshop"].update(participant="../../etc")),
+        "future": tampered(
+            "future.ipynb", lambda d: d["metadata"]["workshop"].update(submitted_at="2999-01-01T00:00:00+00:00")
+        ),
+        "out of range": tampered(
+            "range.ipynb", lambda d: d["metadata"]["workshop"]["answers"].update({"alpha.hurt": 99})
+        ),
+        "too long": tampered(
+            "long.ipynb", lambda d: d["metadata"]["workshop"]["answers"].update({"alpha.r00": "y" * 1_200_000})
+        ),
+    }
+    not_ours = tmp_path / "homework.ipynb"
+    not_ours.write_text(nbformat.writes(nbformat.v4.new_notebook()))
+    damaged = tmp_path / "damaged.ipynb"
+    damaged.write_bytes(good.read_bytes()[:500])
+    binary = tmp_path / "photo.ipynb"
+    binary.write_bytes(bytes(range(256)) * 10)
+    missing = tmp_path / "missing.ipynb"
+
+    files = [good, code_added, *refused.values(), not_ours, damaged, binary, missing]
+    results = {r.path.name: r for r in import_submissions(files, course, modules)}
+    assert results[good.name].imported and results[code_added.name].imported
+    for path in [*refused.values(), not_ours, damaged, binary, missing]:
+        assert not results[path.name].imported and results[path.name].reason.startswith("refused"), path.name
+    assert "module" in results["wrong-module.ipynb"].reason
+
+    # Importing the same file again changes nothing.
+    again = import_submissions([good], course, modules)
+    assert not again[0].imported and "newer" in again[0].reason
+
+    rebuilt = nbformat.read(course / "submitted" / code_added_code / "alpha/alpha.ipynb", as_version=4)
+    assert all(cell.id != "evil" for cell in rebuilt.cells)
+    assert str(marker) not in nbformat.writes(rebuilt)
+    graded = autograde(course, progress=False, modules=modules)
+    assert all(r.ok for r in graded)
+    assert not marker.exists()
+    with gradebook(course) as gb:
+        assert gb.find_grade("quiz_one_check", "alpha", "alpha", code_added_code).score == 0
+        assert gb.find_grade("quiz_one_check", "alpha", "alpha", good_code).score == 1
+        assert gb.find_grade("r00", "alpha", "alpha", good_code).score == 1
+
+
+# --- command line -------------------------------------------------------------------------------
+
+
+def test_cli_builds_and_reports(setup: dict, tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch) -> None:
+    monkeypatch.setenv("WORKSHOP_MODULES_DIR", str(setup["modules_root"]))
+    parser = argparse.ArgumentParser(prog="workshop")
+    add_commands(parser.add_subparsers())
+    args = parser.parse_args(["review", "build", "--course-dir", str(setup["course"])])
+    assert args.func(args) == 0
+    assert "unchanged: alpha" in capsys.readouterr().out
+    args = parser.parse_args(["review", "import", "--course-dir", str(setup["course"]), str(tmp_path / "none.ipynb")])
+    assert args.func(args) == 1
+    assert "refused" in capsys.readouterr().out
+
+
+def test_formgrader_command_stays_on_this_machine(tmp_path: Path) -> None:
+    command = lab_command(tmp_path, 0, "secret-token", open_browser=False)
+    assert "--ServerApp.ip=127.0.0.1" in command
+    assert "--IdentityProvider.token=secret-token" in command
+    assert "--LabApp.news_url=None" in command
+    assert any("NeverCheckForUpdate" in part for part in command)
+    assert "--LabApp.extension_manager=readonly" in command
