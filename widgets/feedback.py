@@ -1,0 +1,47 @@
+""" "Feedback from your facilitator" on the landing page: the participant's own feedback, and only theirs.
+
+The landing page shows ``FeedbackList(code)`` once a participant has started or resumed. Feedback
+pages are nbgrader's HTML; each is shown in a sandboxed frame (no scripts run, nothing is fetched)
+and offered as a download.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import ipywidgets as w
+
+from workshop import config
+from workshop.review import feedback_for
+from workshop.text import html_literal
+
+
+class FeedbackList(w.VBox):
+    """Feedback files for ``participant``; in self-paced mode, a note on how feedback arrives instead."""
+
+    def __init__(self, participant: str | None, course_dir: Any = None, group: bool | None = None) -> None:
+        self.participant = participant
+        group = config.group_mode() if group is None else group
+        items = feedback_for(participant, course_dir) if (participant and group) else []
+        parts = ["<h2>Feedback from your facilitator</h2>"]
+        if not group:
+            parts.append("<p>Your facilitator sends feedback to you directly, as a file you can open in a browser.</p>")
+        elif not items:
+            parts.append("<p>No feedback yet. When your facilitator has read your answers, it will appear here.</p>")
+        else:
+            parts.append("<ul class='ws-feedback'>")
+            for item in items:
+                title = html_literal(item.title)
+                encoded = base64.b64encode(item.html.encode("utf-8")).decode("ascii")
+                filename = html_literal(f"feedback-{item.module}.html")
+                parts.append(
+                    f"<li><h3>{title}</h3>"
+                    f"<iframe title='Feedback on {title}' sandbox='' srcdoc='{html_literal(item.html)}' "
+                    "style='width:100%;height:28rem;border:1px solid #8a8a8a'></iframe>"
+                    f"<p><a download='{filename}' href='data:text/html;base64,{encoded}'>"
+                    f"Download the feedback on {title}</a></p></li>"
+                )
+            parts.append("</ul>")
+        super().__init__([w.HTML("".join(parts))])
+        self.count = len(items)

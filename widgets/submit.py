@@ -1,0 +1,84 @@
+""" "Submit for review" on a module page: the participant's answers become an nbgrader submission.
+
+In group mode (``workshop serve --group``) the button puts the filled review notebook straight into the
+facilitator's course. Otherwise "Download my submission" makes a download link: the file holds the
+answers only, and the facilitator imports it with ``workshop review import``. Either way the store keeps
+every revision; submitting again makes a newer submission.
+
+A module notebook shows it with::
+
+    from widgets.submit import SubmitForReview
+    SubmitForReview(page)
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import ipywidgets as w
+
+from workshop import config
+from workshop.errors import WorkshopError
+from workshop.review.submission import submission_for_download, submit_to_course
+from workshop.text import html_literal
+
+
+def download_link(label: str, filename: str, data: bytes) -> str:
+    # A data: URI saves the file in the browser: nothing is fetched, nothing is kept on the server.
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f"<a download='{html_literal(filename)}' href='data:application/x-ipynb+json;base64,{encoded}'>"
+        f"{html_literal(label)}</a>"
+    )
+
+
+class SubmitForReview(w.VBox):
+    """The submit (group mode) or download (self-paced, Binder) control of one module page."""
+
+    def __init__(self, page: Any, group: bool | None = None, course_dir: Any = None) -> None:
+        self.page = page
+        self.group = config.group_mode() if group is None else group
+        self.course_dir = course_dir
+        heading = w.HTML(f"<h2>Send your answers to your facilitator</h2><p>{html_literal(self._explanation())}</p>")
+        label = "Submit for review" if self.group else "Download my submission"
+        self.button = w.Button(description=label, button_style="primary", tooltip=label)
+        self.button.on_click(lambda _b: self.submit())
+        # role=status: screen readers announce the result without moving focus.
+        self.result = w.HTML("", layout=w.Layout(min_height="1.5rem"))
+        self.result.add_class("ws-status")
+        super().__init__([heading, self.button, self.result])
+        self.add_class("ws-exercise")
+        self.button.disabled = not page.participant
+
+    def _explanation(self) -> str:
+        if not self.page.participant:
+            return "Start or resume with your code on the start page first: then you can send your answers."
+        if self.group:
+            return (
+                "When you are ready, submit this module. Your facilitator will read what you wrote and may "
+                "leave comments, which you will find on the start page. You can submit again after changes."
+            )
+        return (
+            "When you are ready, save your answers to this module as a file and send it to your facilitator "
+            "(for example by email). The file holds only your answers to this module and your code."
+        )
+
+    def _say(self, text: str, link: str = "") -> None:
+        self.result.value = f"<div role='status'><p>{html_literal(text)} {link}</p></div>"
+
+    def submit(self) -> None:
+        participant = self.page.participant
+        if not participant:
+            self._say("Please start or resume with your code first.")
+            return
+        try:
+            self.page.answers()  # saves anything still waiting for its short delay
+            if self.group:
+                submit_to_course(self.page.store, participant, self.page.module, self.course_dir)
+                self._say("Submitted. Thank you. Your facilitator can now read your answers.")
+            else:
+                filename, data = submission_for_download(self.page.store, participant, self.page.module)
+                self._say("Your file is ready:", download_link(f"Download my submission ({filename})", filename, data))
+        except WorkshopError as error:
+            self._say(f"This could not be sent: {error}")
