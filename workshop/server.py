@@ -1,0 +1,348 @@
+"""`workshop serve`: the modules as Voila web apps, on this machine only unless a token guards them.
+
+Voila 0.5 runs in this process with the workshop's page template (``workshop/web``): no code shown, no
+tracebacks, nothing fetched from outside the server, a "Need help now?" control on every page. In group
+mode a token is required (generated when not given), kernels learn it through WORKSHOP_GROUP_MODE=1,
+and a pool of preheated kernels serves a group arriving at once on the landing page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import ipaddress
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import webbrowser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from workshop.errors import WorkshopError
+
+DEFAULT_IP = "127.0.0.1"
+DEFAULT_PORT = 8866
+LANDING_NOTEBOOK = "index.ipynb"
+LANDING_PATH = f"/voila/render/{LANDING_NOTEBOOK}"
+TEMPLATE_NAME = "workshop"
+WEB_DIR = Path(__file__).resolve().parent / "web"
+CRISIS_INCLUDE = "crisis_resources.html"
+# Loopback names: serving on these reaches nobody but this machine, so no token is needed.
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+# A group of up to 12 opens the landing page within a minute of each other.
+SELF_PACED_POOL = 1
+GROUP_POOL = 12
+GROUP_MODULE_POOL = 2
+# A kernel whose page was closed (no connection) and that did nothing for this long is shut down.
+# Open pages are never culled (cull_connected stays False), so a slow reader keeps their kernel.
+CULL_IDLE_SECONDS = 15 * 60
+CULL_INTERVAL_SECONDS = 60
+# Only the widget manager runs in participants' pages: other installed JupyterLab extensions (nbgrader's,
+# Notebook's) expect JupyterLab around them and fail in Voila. A new widget library must be added here.
+PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
+# Belt and braces for "nothing leaves the machine": the browser itself refuses any other origin.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-ancestors 'self'",
+        "form-action 'self'",
+        "base-uri 'self'",
+    ]
+)
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the workshop in a web browser (self-paced, or --group for a facilitated session)",
+        description=(
+            "Serve the workshop modules as web pages (Voila: text and exercises, no code). "
+            "Self-paced (the default) listens on 127.0.0.1 only: nobody else can reach it. "
+            "--group is for a facilitated session: participants on the same network (or telehealth "
+            "screen share) open the printed link, which carries an access token. Nothing on any page "
+            "is fetched from outside this server."
+        ),
+        epilog=(
+            "Examples:\n"
+            "  workshop serve                      just me, on this computer\n"
+            "  workshop serve --group --ip 0.0.0.0 a group on this network; hand out the printed link\n"
+            "Answers are kept in WORKSHOP_DATA_DIR (default: your user data folder)."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--ip",
+        default=DEFAULT_IP,
+        help=f"address to listen on (default {DEFAULT_IP}: this computer only). "
+        "Any other address needs a token (--token or --group).",
+    )
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port to listen on (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--group",
+        action="store_true",
+        help="facilitated group session: requires a token (one is generated and printed if --token is not given); "
+        "submissions go straight to the facilitator's course",
+    )
+    parser.add_argument(
+        "--token",
+        help="access token every page request must carry (?token=...); give it to participants in the link. "
+        "Use a long random string; prefer --group, which generates one.",
+    )
+    parser.add_argument("--no-browser", action="store_true", help="do not open a web browser on this computer")
+    parser.add_argument(
+        "--pool",
+        type=int,
+        metavar="N",
+        help="kernels kept started and ready for the landing page, so a group arriving at once does not wait "
+        f"(default {SELF_PACED_POOL}; {GROUP_POOL} with --group)",
+    )
+    parser.add_argument(
+        "--module-pool",
+        type=int,
+        metavar="N",
+        help=f"ready kernels kept for each module page (default 0; {GROUP_MODULE_POOL} with --group). "
+        "Each ready kernel uses memory (see `make bench`).",
+    )
+    parser.set_defaults(func=run_serve)
+
+
+def is_loopback(ip: str) -> bool:
+    if ip in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
+def check_binding(ip: str, token: str | None) -> None:
+    """Refuse to expose the workshop beyond this machine without a token: answers are health information."""
+    if token is None and not is_loopback(ip):
+        raise WorkshopError(
+            f"refusing to listen on {ip} without a token: anyone who can reach this computer could read "
+            "participants' answers. Use --group (generates a token and prints the link to hand out) or "
+            f"--token, or keep the default --ip {DEFAULT_IP}."
+        )
+
+
+def generate_token() -> str:
+    """A token nobody can guess (256 bits), short enough to paste in a chat message."""
+    return secrets.token_urlsafe(32)
+
+
+def kernel_ip_for(ip: str) -> str:
+    """Where a preheated kernel reaches this server to learn its request (voila.utils.wait_for_request)."""
+    if ip in ("", "0.0.0.0", "localhost") or ip.startswith("127."):  # noqa: S104 - comparing, not binding
+        return "127.0.0.1"
+    if ip in ("::", "::1"):
+        return "[::1]"
+    return f"[{ip}]" if ":" in ip else ip
+
+
+def crisis_resources_html() -> str:
+    """The crisis resources in force, as an escaped HTML fragment (workshop.safety owns the content)."""
+    from workshop import safety
+
+    return safety.resources_html()
+
+
+def prepare_template_dir(runtime_dir: Path) -> Path:
+    """Lay out the page template for this start under runtime_dir, with today's crisis resources.
+
+    Voila finds templates on the Jupyter data path (``<path>/voila/templates/<name>``); the returned
+    folder is prepended to JUPYTER_PATH. The repository is never written to.
+    """
+    template_dir = runtime_dir / "voila" / "templates" / TEMPLATE_NAME
+    shutil.copytree(WEB_DIR / TEMPLATE_NAME, template_dir)
+    # The fragment is included as Jinja source: braces become entities so it can never act as template code.
+    fragment = crisis_resources_html().replace("{", "&#123;").replace("}", "&#125;")
+    (template_dir / CRISIS_INCLUDE).write_text(fragment, encoding="utf-8")
+    return runtime_dir
+
+
+def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
+    landing = args.pool if args.pool is not None else (GROUP_POOL if args.group else SELF_PACED_POOL)
+    module = args.module_pool if args.module_pool is not None else (GROUP_MODULE_POOL if args.group else 0)
+    if landing < 0 or module < 0:
+        raise WorkshopError("--pool and --module-pool must be 0 or more.")
+    return landing, module
+
+
+def kernel_pools(modules_root: Path, landing_pool: int, module_pool: int) -> dict[str, dict[str, int]]:
+    """Pool size per notebook: the landing page's, each module notebook's; none for anything else."""
+    from workshop.exercises import all_modules
+
+    pools = {"default": {"pool_size": 0}, LANDING_NOTEBOOK: {"pool_size": landing_pool}}
+    for module in all_modules(modules_root):
+        pools[module.notebook] = {"pool_size": module_pool}
+    return pools
+
+
+def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path) -> Any:
+    from traitlets.config import Config
+
+    landing_pool, module_pool = pool_sizes(args)
+    config = Config()
+    config.Voila.ip = args.ip
+    config.Voila.port = args.port
+    # The printed link must be the one that works: fail rather than drift to another port.
+    config.Voila.port_retries = 0
+    config.Voila.open_browser = False  # opened below, with the token in the link
+    config.Voila.root_dir = str(modules_root)
+    config.Voila.token = token
+    config.Voila.tornado_settings = {"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}}
+    config.VoilaConfiguration.template = TEMPLATE_NAME
+    config.VoilaConfiguration.theme = "light"
+    # Participants cannot switch to a template or theme that loads from a CDN or shows code.
+    config.VoilaConfiguration.allow_template_override = "NO"
+    config.VoilaConfiguration.allow_theme_override = "NO"
+    config.VoilaConfiguration.strip_sources = True
+    config.VoilaConfiguration.show_tracebacks = False
+    config.VoilaConfiguration.extension_allowlist = PAGE_EXTENSIONS
+    config.VoilaConfiguration.preheat_kernel = landing_pool + module_pool > 0
+    config.VoilaKernelManager.kernel_pools_config = kernel_pools(modules_root, landing_pool, module_pool)
+    config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
+    config.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
+    config.MappingKernelManager.cull_connected = False
+    return config
+
+
+def participant_url(ip: str, port: int, token: str | None) -> str:
+    host = ip
+    if ip in ("0.0.0.0", "::", ""):  # noqa: S104 - describing, not binding
+        host = _lan_address() or "127.0.0.1"
+    elif ":" in ip:
+        host = f"[{ip}]"
+    query = f"?{urlencode({'token': token})}" if token else ""
+    return f"http://{host}:{port}/{query}"
+
+
+def _lan_address() -> str | None:
+    """This computer's address on the local network (no packet is sent: UDP connect only picks a route)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere, nothing is sent
+            return str(probe.getsockname()[0])
+        except OSError:
+            return None
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from workshop.exercises import modules_dir
+
+    token = args.token
+    if token is not None and len(token) < 16:
+        raise WorkshopError("--token must be at least 16 characters; leave it out with --group to get a strong one.")
+    if args.group and token is None:
+        token = generate_token()
+    check_binding(args.ip, token)
+    modules_root = modules_dir()
+    if not (modules_root / LANDING_NOTEBOOK).is_file():
+        raise WorkshopError(f"no landing page at {modules_root / LANDING_NOTEBOOK}; is WORKSHOP_MODULES_DIR right?")
+
+    runtime_dir = Path(tempfile.mkdtemp(prefix="workshop-serve-"))
+    atexit.register(shutil.rmtree, runtime_dir, ignore_errors=True)
+    prepare_template_dir(runtime_dir)
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(runtime_dir), os.environ.get("JUPYTER_PATH")]))
+    # Kernels inherit this environment: this is how widgets learn the mode and find this server.
+    if args.group:
+        os.environ["WORKSHOP_GROUP_MODE"] = "1"
+    else:
+        os.environ.pop("WORKSHOP_GROUP_MODE", None)
+    os.environ["VOILA_APP_IP"] = kernel_ip_for(args.ip)
+
+    url = participant_url(args.ip, args.port, token)
+    app = _workshop_voila_class()(config=voila_config(args, token, modules_root))
+    app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser)
+    app.initialize([])
+    try:
+        app.start()
+    finally:
+        shutil.rmtree(runtime_dir, ignore_errors=True)
+    return 0
+
+
+def _announce(url: str, *, group: bool, open_browser: bool) -> None:
+    if group:
+        print(
+            "\nThe workshop is running in group mode. Give participants this link (it includes the access "
+            f"token; anyone with the link can open the workshop):\n\n    {url}\n",
+            flush=True,
+        )
+    else:
+        print(f"\nThe workshop is running at:\n\n    {url}\n\nPress Ctrl+C to stop it.\n", flush=True)
+    if open_browser:
+        webbrowser.open(url.replace("0.0.0.0", "127.0.0.1"))  # noqa: S104
+
+
+def _workshop_voila_class() -> type:
+    """Voila with the workshop's routes: / goes to the landing page, and files need the token too."""
+    from jupyter_server.base.handlers import JupyterHandler
+    from tornado import web
+    from tornado.ioloop import IOLoop
+    from voila.app import Voila
+    from voila.static_file_handler import AllowListFileHandler
+
+    class AuthenticatedAllowListFileHandler(JupyterHandler, AllowListFileHandler):
+        """Voila's /voila/files handler does not check the token; this one does."""
+
+        @web.authenticated
+        def get(self, path: str, include_body: bool = True) -> Any:
+            return AllowListFileHandler.get(self, path, include_body)
+
+        @web.authenticated
+        def head(self, path: str) -> Any:
+            return AllowListFileHandler.head(self, path)
+
+    class WorkshopVoila(Voila):
+        announce: Any = None
+
+        def load_config_file(self, *args: Any, **kwargs: Any) -> None:
+            # A voila.json in the user's Jupyter config must not undo the safety settings made here.
+            ours = self.config.copy()
+            super().load_config_file(*args, **kwargs)
+            self.update_config(ours)
+
+        def init_handlers(self) -> list:
+            handlers = []
+            for handler in super().init_handlers():
+                if len(handler) > 1 and handler[1] is AllowListFileHandler:
+                    handler = (handler[0], AuthenticatedAllowListFileHandler, *handler[2:])
+                handlers.append(handler)
+            # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.
+            return [(r"/", web.RedirectHandler, {"url": LANDING_PATH, "permanent": False}), *handlers]
+
+        def start(self) -> None:
+            if self.announce is not None:
+                IOLoop.current().add_callback(self.announce)
+            super().start()
+
+    return WorkshopVoila
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m workshop.server [options]`: the same as `workshop serve`, without the other commands."""
+    parser = argparse.ArgumentParser(prog="python -m workshop.server")
+    add_commands(parser.add_subparsers())
+    args = parser.parse_args(["serve", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        return int(args.func(args) or 0)
+    except WorkshopError as error:
+        print(f"workshop: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
