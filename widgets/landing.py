@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from widgets.feedback import FeedbackList
 from widgets.page import link_with_code
 from workshop import participants, session
 from workshop.errors import WorkshopError
@@ -119,12 +120,7 @@ class Landing(w.VBox):
 
     def _show_after(self) -> None:
         children: list[w.Widget] = []
-        try:
-            from widgets.feedback import FeedbackList
-        except ImportError:  # review is optional for a page: the workshop works without a course
-            FeedbackList = None
-        if FeedbackList is not None:
-            children.append(FeedbackList(self.participant))
+        children.append(FeedbackList(self.participant))
         children.append(self._my_answers())
         self.after.children = children
 

@@ -19,6 +19,7 @@ from IPython.display import display
 
 from widgets.registry import widget_for
 from widgets.style import stylesheet
+from widgets.submit import SubmitForReview
 from workshop import session
 from workshop.errors import WorkshopError
 from workshop.exercises import Module, all_modules
@@ -115,6 +116,10 @@ class Page:
         if not self.participant:
             return {eid: wdg.value for eid, wdg in self.widgets.items()}
         return self.store.latest_answers(self.participant, f"{self.module.key}.")
+
+    def submit(self) -> None:
+        """Display "Submit for review" (group mode) or "Download my submission" for this module."""
+        display(SubmitForReview(self))
 
     def nav(self) -> None:
         """Display links to the previous and next module and the start page, carrying the code along."""

@@ -5,10 +5,7 @@ facilitator's course. Otherwise "Download my submission" makes a download link: 
 answers only, and the facilitator imports it with ``workshop review import``. Either way the store keeps
 every revision; submitting again makes a newer submission.
 
-A module notebook shows it with::
-
-    from widgets.submit import SubmitForReview
-    SubmitForReview(page)
+A module notebook shows it with ``page.submit()``.
 """
 
 from __future__ import annotations
@@ -20,7 +17,6 @@ import ipywidgets as w
 
 from workshop import config
 from workshop.errors import WorkshopError
-from workshop.review.submission import submission_for_download, submit_to_course
 from workshop.text import html_literal
 
 
@@ -72,6 +68,9 @@ class SubmitForReview(w.VBox):
         if not participant:
             self._say("Please start or resume with your code first.")
             return
+        # Imported on click: nbformat's schema validation costs seconds to import, and most page loads never submit.
+        from workshop.review.submission import submission_for_download, submit_to_course
+
         try:
             self.page.answers()  # saves anything still waiting for its short delay
             if self.group:

@@ -6,7 +6,7 @@ import html
 import re
 
 # Every character Markdown (CommonMark + GFM tables) or HTML could read as syntax.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:=$])")
 
 
 def html_literal(text: str) -> str:
@@ -18,8 +18,9 @@ def markdown_literal(text: str) -> str:
     """Text that renders exactly as typed in Markdown: no emphasis, links, headings, HTML or raw tags.
 
     Line breaks are kept as hard breaks; blank lines stay paragraph breaks."""
-    escaped = html.escape(_visible_controls(text), quote=True)
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    # Markdown first, then HTML: escaping HTML first would leave entities (&#x27;) for Markdown to mangle.
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _visible_controls(text))
+    escaped = html.escape(escaped, quote=False)
     # A line of only spaces or a leading indent must not become a code block.
     lines = [line.lstrip(" \t") for line in escaped.split("\n")]
     return "  \n".join(lines)
