@@ -20,6 +20,7 @@ from support.server import Server, run_workshop_server, workshop_command
 HERE = Path(__file__).resolve().parent
 TEST_NOTEBOOK = HERE / "notebooks" / "one_slider.ipynb"
 SLIDER_LABEL = "How calm do you feel right now?"
+LANDMARK_RULES = {"region", "landmark-one-main", "landmark-no-duplicate-main", "bypass", "landmark-banner-is-top-level"}
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -183,7 +184,7 @@ def test_slider_page_is_private_accessible_and_offers_help(page, browser_log, te
     wait_for_widgets(page)
 
     # The crisis control: visible at once, the second Tab stop (after the skip link), opened with Enter.
-    help_control = page.get_by_text("Need help now?")
+    help_control = page.locator("summary.ws-help-summary")
     assert help_control.is_visible()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
@@ -203,6 +204,11 @@ def test_slider_page_is_private_accessible_and_offers_help(page, browser_log, te
     screenshot(page, "server-one-slider")
     violations = axe_violations(page)
     assert violations == [], describe_violations(violations)
+    # Landmarks (moderate in axe, required here): all content in header/main, one main, a way to skip.
+    every = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    landmarks = [v for v in every if v["id"] in LANDMARK_RULES]
+    assert landmarks == [], describe_violations(landmarks)
+    assert page.locator("main .widget-slider").count() == 1  # the notebook is inside <main>
 
     # The "Saved" status of an exercise is announced to screen readers.
     status = page.locator(".ws-status")
@@ -229,3 +235,15 @@ def test_login_page_of_a_group_server_shows_nothing_of_the_workshop(page, group_
     screenshot(page, "server-group-login")
     assert SLIDER_LABEL not in page.content()
     assert "Participant:" not in page.content()
+
+
+@pytest.mark.browser
+def test_real_landing_page_stays_on_this_server_and_inside_its_landmarks(page, workshop_server: Server) -> None:  # type: ignore[no-untyped-def]
+    """The repository's modules/index.ipynb through the real template (content belongs to the lead)."""
+    page.goto(workshop_server.url + "/")
+    wait_for_widgets(page)
+    screenshot(page, "server-real-landing")
+    assert page.locator("summary.ws-help-summary").is_visible()
+    every = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    landmarks = [v for v in every if v["id"] in LANDMARK_RULES]
+    assert landmarks == [], describe_violations(landmarks)

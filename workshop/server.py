@@ -198,6 +198,8 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     config.Voila.open_browser = False  # opened below, with the token in the link
     config.Voila.root_dir = str(modules_root)
     config.Voila.token = token
+    # The login page must not offer to set a server password: the token is the only key, per session.
+    config.PasswordIdentityProvider.allow_password_change = False
     config.Voila.tornado_settings = {"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}}
     config.VoilaConfiguration.template = TEMPLATE_NAME
     config.VoilaConfiguration.theme = "light"

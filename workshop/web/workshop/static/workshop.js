@@ -1,6 +1,8 @@
 // Accessibility fixes for ipywidgets, applied as widgets appear (they render after the page loads).
 // - A slider (role="slider") gets its widget's visible label as its accessible name (aria-labelledby).
 // - An element with class "ws-status" (an exercise's "Saved" message) is announced politely.
+// Voila also moves the rendered notebook into a JupyterLab shell appended to <body>, outside every
+// landmark; the shell is put back inside <main>, where the skip link points.
 (function () {
   "use strict";
 
@@ -38,6 +40,17 @@
     }
   }
 
+  function moveShellIntoMain() {
+    var main = document.getElementById("ws-main");
+    var shell = document.querySelector("body > .jp-LabShell");
+    if (!main || !shell) {
+      return;
+    }
+    main.appendChild(shell);
+    // The shell lays its panels out from its own size: let it measure itself again in its new place.
+    window.dispatchEvent(new Event("resize"));
+  }
+
   function fix(root) {
     if (!root.querySelectorAll) {
       return;
@@ -53,8 +66,10 @@
   }
 
   function start() {
+    moveShellIntoMain();
     fix(document.body);
     new MutationObserver(function (mutations) {
+      moveShellIntoMain();
       mutations.forEach(function (mutation) {
         if (mutation.type === "attributes") {
           fix(mutation.target);
