@@ -3,6 +3,10 @@
 At or above the threshold (70), or after a rise of 30 or more since the module's check-in, the page offers
 grounding, a pause and the crisis resources (``widgets.grounding``), without blocking anything, and records
 a flag so that the facilitator can follow up (``workshop flags``).
+
+The response waits until the rating settles: a keyboard user reaching 85 presses End (100) and then steps
+down, and every key press reaches the kernel. Acting on each step would flag and offer grounding for values
+the participant only passed through, so the offer and the flag follow the value the participant settles on.
 """
 
 from __future__ import annotations
@@ -12,8 +16,13 @@ from typing import Any
 from widgets.grounding import GroundingPanel
 from widgets.rating import RatingWidget
 from widgets.registry import register
+from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
 from workshop.safety import CheckOut, grounding_reasons, record_distress
+
+# How long the rating must stay put before the page responds: long enough for a person stepping with the
+# arrow keys (or a screen reader user listening to each value) to pause between presses.
+DISTRESS_SETTLE_S = 1.0
 
 # In practice mode nothing is stored, so a check-out finds its check-in here (same kernel, same page set).
 _PRACTICE_CHECKINS: dict[str, int] = {}
@@ -26,8 +35,9 @@ class CheckInWidget(RatingWidget):
     def build_controls(self) -> list[Any]:
         self.grounding: GroundingPanel | None = None
         self._flagged = False
+        self._settled = Debouncer(self._respond_to_distress, DISTRESS_SETTLE_S)
         controls = super().build_controls()
-        self.observe(self._respond_to_distress, "value")
+        self.observe(self._on_distress_change, "value")
         return controls
 
     def checkin_value(self) -> int | None:
@@ -39,8 +49,19 @@ class CheckInWidget(RatingWidget):
             return stored if isinstance(stored, int) else None
         return _PRACTICE_CHECKINS.get(self.exercise.checkin_id)
 
-    def _respond_to_distress(self, change: dict[str, Any]) -> None:
-        value = change["new"]
+    def _on_distress_change(self, _change: dict[str, Any]) -> None:
+        if self._restoring:
+            # A stored answer is already settled: show the offer again at once, without a second flag.
+            self._respond_to_distress()
+        else:
+            self._settled.trigger()
+
+    def flush(self) -> None:
+        super().flush()
+        self._settled.flush()
+
+    def _respond_to_distress(self) -> None:
+        value = self.value
         if not isinstance(value, int):
             return
         if not isinstance(self.exercise, CheckOut) and not self.participant:
