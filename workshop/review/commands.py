@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,7 @@ def _feedback(args: argparse.Namespace) -> int:
 
 def lab_command(course: Path, port: int, token: str, open_browser: bool) -> list[str]:
     """JupyterLab for formgrader: this computer only, a token, and nothing fetched from the internet."""
-    return [
+    command = [
         sys.executable,
         "-m",
         "jupyterlab",
@@ -108,18 +109,36 @@ def lab_command(course: Path, port: int, token: str, open_browser: bool) -> list
         "--LabApp.extension_manager=readonly",
         "--ServerApp.default_url=/formgrader",
     ]
+    # Jupyter refuses to start as root unless told to; in a container or CI job root is the only user.
+    if _running_as_root():
+        command.append("--ServerApp.allow_root=True")
+    return command
+
+
+def _running_as_root() -> bool:
+    return getattr(os, "geteuid", lambda: -1)() == 0  # Windows has no geteuid (and no root)
 
 
 def _open(args: argparse.Namespace) -> int:
     course = course_files.resolve(args.course_dir)
     course_files.require_course(course)
     token = secrets.token_urlsafe(24)
+    # Jupyter logs a token it was given as "token=...", so this command prints the address itself, and
+    # needs the port for it: a free one is picked here rather than by Jupyter.
+    port = args.port or _free_port()
     environment = dict(os.environ)
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
     print("Starting JupyterLab with formgrader on this computer only. Press Ctrl+C to stop.")
-    print("Formgrader opens at the address printed below (it includes a private token).")
+    print("Formgrader (this address includes a private token; do not share it):")
+    print(f"    http://127.0.0.1:{port}/formgrader?token={token}", flush=True)
     # cwd: nbgrader's formgrader reads nbgrader_config.py from the folder it starts in.
     completed = subprocess.run(
-        lab_command(course, args.port, token, not args.no_browser), cwd=course, env=environment, check=False
+        lab_command(course, port, token, not args.no_browser), cwd=course, env=environment, check=False
     )
     return completed.returncode
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
