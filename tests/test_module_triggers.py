@@ -137,7 +137,9 @@ def registered_code(store: ResponseStore) -> str:
 def open_module(page, server, code: str | None) -> list[Any]:  # type: ignore[no-untyped-def]
     """Open the module page and return one locator per exercise box, in page order."""
     query = {"p": code} if code else {}
-    page.goto(server.page_url(PAGE_PATH, **query))
+    # Voila streams the page while its cells run; the "load" event waits for all of them, which on a busy
+    # machine can pass the navigation timeout. wait_for_widgets below has its own, longer, limit.
+    page.goto(server.page_url(PAGE_PATH, **query), wait_until="commit")
     names = shown_in_order()
     wait_for_widgets(page, min_widgets=len(names))
     boxes = page.locator(".ws-exercise")
@@ -232,8 +234,7 @@ def test_every_exercise_saves_and_comes_back_after_a_reload(page, browser_log, w
     assert page.locator(".ws-exercise b").count() == 0
     screenshot(page, "triggers-answered-full")
 
-    page.reload()
-    boxes = open_module(page, workshop_server, code)
+    boxes = open_module(page, workshop_server, code)  # the same address loaded afresh: a new kernel
     for box, exercise in zip(boxes, exercises, strict=True):
         expect_shown(page, box, exercise, planned[exercise.id])
         expect(status_of(box)).to_have_text("Saved")
