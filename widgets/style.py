@@ -22,6 +22,8 @@ CSS = """
 .ws-exercise .widget-textarea textarea { font-size: 1rem; min-height: 7rem; }
 .ws-exercise .widget-radio-box { flex-direction: row !important; flex-wrap: wrap; gap: 0.25rem 1rem; }
 .ws-exercise .widget-checkbox { height: auto !important; }
+/* Knowledge-check options read best one under another. */
+.ws-choice .widget-radio-box { flex-direction: column !important; }
 .ws-exercise .widget-checkbox label { white-space: normal !important; }
 .widget-html a, .ws-nav a { color: #1d4ed8; text-decoration: underline; }
 .widget-html a:focus-visible, .jupyter-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
