@@ -38,6 +38,9 @@ GROUP_POOL = 12
 GROUP_MODULE_POOL = 2
 # A kernel whose page was closed (no connection) and that did nothing for this long is shut down.
 # Open pages are never culled (cull_connected stays False), so a slow reader keeps their kernel.
+# Voila refills a pool 1 s after a kernel is taken; when a whole group arrives, a dozen kernels starting
+# at once compete with the pages being served. In group mode the refill waits until the arrivals are over.
+GROUP_REFILL_DELAY_SECONDS = 30
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 # Only the widget manager runs in participants' pages: other installed JupyterLab extensions (nbgrader's,
@@ -211,6 +214,8 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     config.VoilaConfiguration.extension_allowlist = PAGE_EXTENSIONS
     config.VoilaConfiguration.preheat_kernel = landing_pool + module_pool > 0
     config.VoilaKernelManager.kernel_pools_config = kernel_pools(modules_root, landing_pool, module_pool)
+    if args.group:
+        config.VoilaKernelManager.fill_delay = GROUP_REFILL_DELAY_SECONDS
     config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     config.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
     config.MappingKernelManager.cull_connected = False
