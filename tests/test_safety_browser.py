@@ -10,12 +10,13 @@ is timed separately and strictly.
 
 from __future__ import annotations
 
+import base64
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.browser import ARTIFACTS, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.server import Server, run_workshop_server
 
 from workshop import participants
@@ -24,7 +25,8 @@ from workshop.store import STORE_FILE, Flag, ResponseStore
 
 pytestmark = pytest.mark.browser
 
-PAGE_LOAD_MS = 90_000
+# Measured: up to 77 s for a cold first render with the load average at 24 on 2 cores.
+PAGE_LOAD_MS = 120_000
 MODULES = all_modules()
 WELCOME = next(m for m in MODULES if m.key == "welcome")
 CLOSING = next(m for m in MODULES if m.key == "closing")
@@ -83,6 +85,13 @@ def wait_until(condition: Callable[[], Any], what: str, seconds: float = 10) -> 
 
 def flags_for(store: ResponseStore, code: str) -> list[Flag]:
     return [flag for flag in store.flags() if flag.participant == code]
+
+
+def element_screenshot(locator, name: str) -> None:  # type: ignore[no-untyped-def]
+    """One part of a long page at full size (a full-page shot of a long page is too small to judge)."""
+    path = ARTIFACTS / "screenshots" / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    locator.screenshot(path=str(path))
 
 
 def assert_accessible(page, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -264,8 +273,16 @@ def test_the_closing_chart_renders_from_welcome_and_closing_answers(page, worksh
     screenshot(page, "safety-closing-chart", full_page=False)
     screenshot(page, "safety-closing")
     assert_accessible(page, "the closing page")
+    # The plan card carries the participant's words as text (escaped), and the crisis resources.
+    first_steps = page.get_by_role("textbox", name=CLOSING["plan_first_steps"].prompt)
+    first_steps.fill("Text Sam <3 & go for a walk")
     page.get_by_role("button", name="Make my plan card").click()
-    expect(page.get_by_role("link", name="Download my plan card (a web page you can open and print)")).to_be_visible()
+    download = page.get_by_role("link", name="Download my plan card (a web page you can open and print)")
+    expect(download).to_be_visible()
+    card = base64.b64decode((download.get_attribute("href") or "").split("base64,", 1)[1]).decode("utf-8")
+    assert "Text Sam &lt;3 &amp; go for a walk" in card
+    assert 'href="tel:988"' in card and 'href="tel:911"' in card
+    element_screenshot(page.locator(".ws-plan-card"), "safety-closing-plan-card")
 
 
 def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
@@ -278,7 +295,29 @@ def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_s
     expect(item).to_have_count(10)
     item.first.check()
     expect(box).to_contain_text("1 of 10 answered")
+    # A keyboard user answers item 2: focus a choice, Space selects it.
+    box.get_by_role("radio", name="Disagree", exact=True).nth(1).focus()
+    page.keyboard.press("Space")
+    expect(box).to_contain_text("2 of 10 answered")
     screenshot(page, "safety-welcome")
+    element_screenshot(box, "safety-welcome-rses")
+    element_screenshot(page.locator(".ws-fear_ratings").first, "safety-welcome-fear-ratings")
     assert_accessible(page, "the welcome page")
-    answers = wait_until(lambda: store.latest(code, "welcome.rses"), "the questionnaire answer to be saved")
-    assert answers == [3] + [None] * 9
+    expected = [3, 1] + [None] * 8  # "Strongly agree" is coded 3 and "Disagree" 1, stored before any reversal
+    wait_until(lambda: store.latest(code, "welcome.rses") == expected, f"the answers {expected} to be saved")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ipywidgets renders RadioButtons as loose radios (no radiogroup, no shared name); the page's "
+    "accessibility script (workshop/web, server engineer) does not group them yet",
+)
+def test_each_questionnaire_item_is_one_named_radio_group(page, workshop_server) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    open_page(page, workshop_server, WELCOME.notebook, min_widgets=5)
+    box = page.locator(".ws-questionnaire").first
+    first_item = WELCOME["rses"].scale.items[0]
+    group = box.get_by_role("radiogroup", name=f"{first_item.n}. {first_item.text}")
+    expect(group).to_have_count(1, timeout=5_000)
+    expect(group.get_by_role("radio")).to_have_count(4)
