@@ -41,6 +41,7 @@ COMMENT = "Thank you for writing this down. It's a brave first step; we'll look 
 CLI_TIMEOUT_S = 300
 # Voila runs every cell before the page is usable; on a busy 2-core machine that has taken over a minute.
 PAGE_TIMEOUT_MS = 180_000
+# Saving an answer, or building the start page's feedback list, waits on a kernel: seconds when busy.
 SAVE_TIMEOUT_MS = 30_000
 
 
@@ -220,21 +221,23 @@ def test_group_round_trip_from_voila_through_nbgrader_back_to_the_participant(
 
     # The participant comes back with their code and reads the feedback, their words exactly as typed.
     resume_on_landing(page, group_server, code)
-    expect(page.get_by_role("heading", name="Feedback from your facilitator")).to_be_visible()
+    expect(page.get_by_role("heading", name="Feedback from your facilitator")).to_be_visible(timeout=SAVE_TIMEOUT_MS)
     feedback = page.frame_locator(f"iframe[title='Feedback on {TRIGGERS.title}']")
-    expect(feedback.locator("body")).to_contain_text(COMMENT)
+    expect(feedback.locator("body")).to_contain_text(COMMENT, timeout=SAVE_TIMEOUT_MS)
     shown = feedback.locator(".participant-answer")
     expect(shown.first).to_be_visible()
     assert [text.strip() for text in shown.all_inner_texts()][: len(typed)] == list(typed.values())
     assert feedback.locator("img[src='x'], script:not([type])").count() == 0
     page.get_by_role("heading", name="Feedback from your facilitator").scroll_into_view_if_needed()
+    # The sandboxed frame (no scripts) is painted a moment after it scrolls into view; only the picture waits.
+    page.wait_for_timeout(1_000)
     screenshot(page, "review-feedback-on-landing", full_page=False)
     assert_accessible(page, "the start page with feedback")
 
     # Someone else's code shows their own feedback, never this participant's.
     resume_on_landing(page, group_server, other)
     other_feedback = page.frame_locator(f"iframe[title='Feedback on {TRIGGERS.title}']").locator("body")
-    expect(other_feedback).to_contain_text("For the other")
+    expect(other_feedback).to_contain_text("For the other", timeout=SAVE_TIMEOUT_MS)
     expect(other_feedback).not_to_contain_text(COMMENT)
     expect(other_feedback).not_to_contain_text(typed[next(iter(typed))])
     expect(page.get_by_text(COMMENT)).to_have_count(0)
