@@ -299,6 +299,15 @@ def _workshop_voila_class() -> type:
     from tornado.ioloop import IOLoop
     from voila.app import Voila
     from voila.static_file_handler import AllowListFileHandler
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    class XsrfCookieVoilaHandler(TornadoVoilaHandler):
+        """Voila's page never sets the _xsrf cookie, yet its beforeunload beacon to /voila/api/shutdown sends
+        that cookie's value; without it every page leave is a 403 and the kernel lingers until culled."""
+
+        async def get(self, path: str | None = None) -> Any:
+            self.xsrf_token  # noqa: B018 - reading the property is what sets the cookie
+            return await super().get(path)
 
     class AuthenticatedAllowListFileHandler(JupyterHandler, AllowListFileHandler):
         """Voila's /voila/files handler does not check the token; this one does."""
@@ -325,6 +334,8 @@ def _workshop_voila_class() -> type:
             for handler in super().init_handlers():
                 if len(handler) > 1 and handler[1] is AllowListFileHandler:
                     handler = (handler[0], AuthenticatedAllowListFileHandler, *handler[2:])
+                elif len(handler) > 1 and handler[1] is TornadoVoilaHandler:
+                    handler = (handler[0], XsrfCookieVoilaHandler, *handler[2:])
                 handlers.append(handler)
             # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.
             return [(r"/", web.RedirectHandler, {"url": LANDING_PATH, "permanent": False}), *handlers]
