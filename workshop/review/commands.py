@@ -91,6 +91,12 @@ def _feedback(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
+# formgrader's grading view needs the MathJax 2 global (formgrade.js waits on it before wiring up the comment
+# boxes), and its template loads MathJax from a CDN whatever the config says. This Jupyter data folder holds a
+# formgrade/mathjax.html.j2 that nbconvert finds first; it loads the copy jupyter-server-mathjax serves.
+JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
+
+
 def lab_command(course: Path, port: int, token: str, open_browser: bool) -> list[str]:
     """JupyterLab for formgrader: this computer only, a token, and nothing fetched from the internet."""
     command = [
@@ -128,6 +134,7 @@ def _open(args: argparse.Namespace) -> int:
     port = args.port or _free_port()
     environment = dict(os.environ)
     environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
+    environment["JUPYTER_PATH"] = os.pathsep.join(p for p in [str(JUPYTER_DATA), environment.get("JUPYTER_PATH")] if p)
     print("Starting JupyterLab with formgrader on this computer only. Press Ctrl+C to stop.")
     print("Formgrader (this address includes a private token; do not share it):")
     print(f"    http://127.0.0.1:{port}/formgrader?token={token}", flush=True)
