@@ -307,11 +307,6 @@ def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_s
     wait_until(lambda: store.latest(code, "welcome.rses") == expected, f"the answers {expected} to be saved")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ipywidgets renders RadioButtons as loose radios (no radiogroup, no shared name); the page's "
-    "accessibility script (workshop/web, server engineer) does not group them yet",
-)
 def test_each_questionnaire_item_is_one_named_radio_group(page, workshop_server) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 

@@ -1,6 +1,9 @@
 // Accessibility fixes for ipywidgets, applied as widgets appear (they render after the page loads).
 // - A slider (role="slider") gets its widget's visible label as its accessible name (aria-labelledby).
 // - An element with class "ws-status" (an exercise's "Saved" message) is announced politely.
+// - A set of radio buttons becomes one radio group named by its label, with a shared input name, so a
+//   screen reader hears the question and arrow keys move between the choices (one Tab stop per group).
+// - A slider's editable number gets a name too ("Value: <label>").
 // Voila also moves the rendered notebook into a JupyterLab shell appended to <body>, outside every
 // landmark; the shell is put back inside <main>, where the skip link points.
 (function () {
@@ -28,7 +31,35 @@
     if (label && label.textContent.trim()) {
       slider.setAttribute("aria-labelledby", ensureId(label));
     }
-    // The readout next to a slider shows the value; screen readers get it from aria-valuenow.
+    // The editable number next to a slider is a second way to set it: it needs a name of its own.
+    var readout = widget.querySelector(".widget-readout");
+    if (readout && label && !readout.hasAttribute("aria-label")) {
+      readout.setAttribute("aria-label", "Value: " + label.textContent.trim());
+    }
+  }
+
+  function groupRadios(widget) {
+    var box = widget.querySelector(".widget-radio-box");
+    var label = widget.querySelector(".widget-label");
+    if (!box) {
+      return;
+    }
+    if (box.getAttribute("role") !== "radiogroup") {
+      box.setAttribute("role", "radiogroup");
+    }
+    if (label && label.textContent.trim() && !box.hasAttribute("aria-labelledby")) {
+      box.setAttribute("aria-labelledby", ensureId(label));
+    }
+    if (!box.dataset.wsName) {
+      nextId += 1;
+      box.dataset.wsName = "ws-radio-" + nextId;
+    }
+    // Re-rendered options come without a name: give every input the group's name each time.
+    box.querySelectorAll("input[type=radio]").forEach(function (input) {
+      if (input.name !== box.dataset.wsName) {
+        input.name = box.dataset.wsName;
+      }
+    });
   }
 
   function announceStatus(element) {
@@ -61,7 +92,12 @@
     if (root.classList && root.classList.contains("ws-status")) {
       announceStatus(root);
     }
+    var radios = root.closest && root.closest(".widget-radio");
+    if (radios) {
+      groupRadios(radios);
+    }
     root.querySelectorAll("[role=slider]").forEach(nameSlider);
+    root.querySelectorAll(".widget-radio").forEach(groupRadios);
     root.querySelectorAll(".ws-status").forEach(announceStatus);
   }
 
