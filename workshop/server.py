@@ -116,6 +116,52 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.set_defaults(func=run_serve)
 
+    install = subparsers.add_parser(
+        "install-voila-template",
+        help="install the page template for Voila run inside Jupyter (Binder, JupyterHub)",
+        description=(
+            "For deployments where Voila runs as a Jupyter server extension instead of `workshop serve` "
+            "(Binder, JupyterHub): install the workshop's page template (crisis-support control, landmarks, "
+            "accessibility fixes, nothing fetched from outside) into PREFIX/share/jupyter, and a server "
+            "config in PREFIX/etc/jupyter that makes Voila use it, hide code and tracebacks, and load only "
+            "the widget manager. Run it again after changing the clinic's crisis resources."
+        ),
+    )
+    install.add_argument(
+        "--prefix", default=sys.prefix, help=f"environment to install into (default: this one, {sys.prefix})"
+    )
+    install.set_defaults(func=run_install_template)
+
+
+def voila_extension_settings() -> dict[str, Any]:
+    """The page settings `workshop serve` and a Voila server extension share."""
+    return {
+        "template": TEMPLATE_NAME,
+        "theme": "light",
+        "allow_template_override": "NO",
+        "allow_theme_override": "NO",
+        "strip_sources": True,
+        "show_tracebacks": False,
+        "extension_allowlist": PAGE_EXTENSIONS,
+    }
+
+
+def run_install_template(args: argparse.Namespace) -> int:
+    import json
+
+    prefix = Path(args.prefix)
+    templates = prefix / "share" / "jupyter" / "voila" / "templates"
+    shutil.rmtree(templates / TEMPLATE_NAME, ignore_errors=True)
+    prepare_template_dir(prefix / "share" / "jupyter")
+    config_dir = prefix / "etc" / "jupyter" / "jupyter_server_config.d"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    config_file = config_dir / "rejection-resilience-voila.json"
+    config_file.write_text(
+        json.dumps({"VoilaConfiguration": voila_extension_settings()}, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"Installed the Voila template in {templates / TEMPLATE_NAME} and its settings in {config_file}.")
+    return 0
+
 
 def is_loopback(ip: str) -> bool:
     if ip in LOOPBACK_NAMES:
@@ -164,7 +210,7 @@ def prepare_template_dir(runtime_dir: Path) -> Path:
     folder is prepended to JUPYTER_PATH. The repository is never written to.
     """
     template_dir = runtime_dir / "voila" / "templates" / TEMPLATE_NAME
-    shutil.copytree(WEB_DIR / TEMPLATE_NAME, template_dir)
+    shutil.copytree(WEB_DIR / TEMPLATE_NAME, template_dir, dirs_exist_ok=True)
     # The fragment is included as Jinja source: braces become entities so it can never act as template code.
     fragment = crisis_resources_html().replace("{", "&#123;").replace("}", "&#125;")
     (template_dir / CRISIS_INCLUDE).write_text(fragment, encoding="utf-8")
@@ -204,14 +250,9 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     # The login page must not offer to set a server password: the token is the only key, per session.
     config.PasswordIdentityProvider.allow_password_change = False
     config.Voila.tornado_settings = {"headers": {"Content-Security-Policy": CONTENT_SECURITY_POLICY}}
-    config.VoilaConfiguration.template = TEMPLATE_NAME
-    config.VoilaConfiguration.theme = "light"
     # Participants cannot switch to a template or theme that loads from a CDN or shows code.
-    config.VoilaConfiguration.allow_template_override = "NO"
-    config.VoilaConfiguration.allow_theme_override = "NO"
-    config.VoilaConfiguration.strip_sources = True
-    config.VoilaConfiguration.show_tracebacks = False
-    config.VoilaConfiguration.extension_allowlist = PAGE_EXTENSIONS
+    for name, value in voila_extension_settings().items():
+        setattr(config.VoilaConfiguration, name, value)
     config.VoilaConfiguration.preheat_kernel = landing_pool + module_pool > 0
     config.VoilaKernelManager.kernel_pools_config = kernel_pools(modules_root, landing_pool, module_pool)
     if args.group:
