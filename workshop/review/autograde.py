@@ -65,6 +65,15 @@ def credit_answered_reflections(course: Path, module: Module, participant: str) 
     return credited
 
 
+def show_code_as_name(course: Path, participant: str) -> None:
+    """Participants have no names here, only codes: show the code where formgrader shows a name
+    (it would otherwise list everyone as "None, None")."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_files.COURSE_ID) as gradebook:
+        gradebook.update_or_create_student(participant, last_name=participant, first_name="participant")
+
+
 def autograde(
     course_dir: Path | str | None = None,
     force: bool = False,
@@ -86,6 +95,7 @@ def autograde(
                 raise WorkshopError(f"no module {item.module!r} is declared")
             course_files.check(api.autograde(item.module, item.participant), "autograde")
             credited = credit_answered_reflections(course, by_key[item.module], item.participant)
+            show_code_as_name(course, item.participant)
             results.append(
                 GradeResult(item.module, item.participant, True, f"graded; {credited} reflection(s) answered")
             )
