@@ -3,26 +3,37 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable
+
+
+def running_in_kernel() -> bool:
+    """True inside a Jupyter kernel, whose asyncio loop runs the widgets. Another running loop (a test
+    harness's, Playwright's) only runs while its owner awaits, so a save put on it could wait forever."""
+    kernelapp = sys.modules.get("ipykernel.kernelapp")
+    return bool(kernelapp is not None and kernelapp.IPKernelApp.initialized())
 
 
 class Debouncer:
     """Calls ``action`` once ``delay`` seconds after the most recent ``trigger()``.
 
-    Inside a Jupyter kernel an asyncio loop is running and the call is scheduled on it (same thread as the
-    widgets, so no locking). Without a running loop (plain Python, unit tests) it runs at once, so nothing
-    waits on a timer that never fires."""
+    Inside a Jupyter kernel the call is scheduled on the kernel's running asyncio loop (same thread as the
+    widgets, so no locking). Elsewhere (plain Python, unit tests) it runs at once, so nothing waits on a
+    timer that never fires. ``in_kernel`` overrides the detection (tests of the delayed path)."""
 
-    def __init__(self, action: Callable[[], None], delay: float = 0.4) -> None:
+    def __init__(self, action: Callable[[], None], delay: float = 0.4, in_kernel: bool | None = None) -> None:
         self.action = action
         self.delay = delay
+        self.in_kernel = running_in_kernel() if in_kernel is None else in_kernel
         self._handle: asyncio.TimerHandle | None = None
 
     def trigger(self) -> None:
         self.cancel()
         try:
-            loop = asyncio.get_running_loop()
+            loop = asyncio.get_running_loop() if self.in_kernel else None
         except RuntimeError:
+            loop = None
+        if loop is None:
             self.action()
             return
         self._handle = loop.call_later(self.delay, self._fire)
