@@ -153,9 +153,11 @@ def run_install_template(args: argparse.Namespace) -> int:
     templates = prefix / "share" / "jupyter" / "voila" / "templates"
     shutil.rmtree(templates / TEMPLATE_NAME, ignore_errors=True)
     prepare_template_dir(prefix / "share" / "jupyter")
-    config_dir = prefix / "etc" / "jupyter" / "jupyter_server_config.d"
+    # Voila's server extension reads its settings from voila.json on the Jupyter config path (not from
+    # jupyter_server_config.d, which only enables extensions).
+    config_dir = prefix / "etc" / "jupyter"
     config_dir.mkdir(parents=True, exist_ok=True)
-    config_file = config_dir / "rejection-resilience-voila.json"
+    config_file = config_dir / "voila.json"
     config_file.write_text(
         json.dumps({"VoilaConfiguration": voila_extension_settings()}, indent=2) + "\n", encoding="utf-8"
     )
