@@ -291,6 +291,11 @@ def test_feedback_shows_the_comment_and_every_payload_as_plain_text(setup: dict)
     assert [f.module for f in items] == ["alpha"]
     page = items[0].html
     assert "Thank you for writing this down. It takes courage." in page
+    # Completion, not a grade: participants see no scores and none of nbgrader's grading jargon.
+    assert "Feedback from your facilitator" in page
+    for jargon in ("Score:", "Test cell", "Student's answer", "Grade cell"):
+        assert jargon not in page
+    assert "Knowledge check: right" in page or "Knowledge check: not this time" in page
     # Nothing in the feedback page fetches from outside the machine.
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"https?://", page)
     assert "<script" not in page.split("</head>", 1)[1] or "pwned" not in page.split("<script", 1)[1][:200]
