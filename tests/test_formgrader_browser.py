@@ -214,6 +214,8 @@ def test_a_comment_typed_in_the_grading_view_reaches_the_gradebook(browser: Any,
         # a submission. formgrade.js calls the API with the login cookie, not the token.
         page.goto(formgrader.url)
         page.goto(grading_view_url(formgrader))
+        # formgrade.js wires up the comment boxes once MathJax says it has started.
+        page.wait_for_function("() => window.MathJax && window.MathJax.loaded === true", timeout=60_000)
         comment_box = page.locator(f"#{REFLECTION}-comment")
         with page.expect_response(lambda response: "/api/comment/" in response.url and response.ok, timeout=10_000):
             comment_box.fill(COMMENT)
