@@ -221,7 +221,7 @@ def test_slider_page_is_private_accessible_and_offers_help(page, browser_log, te
 
 @pytest.mark.browser
 def test_participant_code_reaches_a_preheated_kernel(page, test_server: Server) -> None:  # type: ignore[no-untyped-def]
-    """The landing page runs on a preheated kernel; ?p= still arrives (voila.utils.get_query_string)."""
+    """The landing page runs on a preheated kernel; ?p= still arrives (workshop.session.query_string, which waits for the request as voila.utils does)."""
     page.goto(test_server.page_url("/", p="maple-river-4821-otter"))
     wait_for_widgets(page)
     page.get_by_text("Participant: maple-river-4821-otter").wait_for()
