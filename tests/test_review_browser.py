@@ -89,7 +89,8 @@ def group_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         text=True,
     )
     try:
-        with run_workshop_server(data_dir, group=True) as server:
+        # Group mode with small pools: one participant here, and a dozen preheated kernels would only slow CI.
+        with run_workshop_server(data_dir, group=True, extra_args=["--pool", "1", "--module-pool", "0"]) as server:
             output, _ = build.communicate(timeout=CLI_TIMEOUT_S)
             assert build.returncode == 0, f"`workshop review build` failed:\n{output}"
             yield server
