@@ -122,6 +122,24 @@ def test_short_tokens_are_refused(tmp_path: Path, test_modules: Path) -> None:
     assert "at least 16 characters" in result.stderr
 
 
+def test_a_bad_crisis_resources_file_stops_the_server_at_start(tmp_path: Path, test_modules: Path) -> None:
+    """A clinic's broken resources file must never be silently replaced by defaults or served half-read."""
+    config = tmp_path / "crisis_resources.toml"
+    config.write_text("bogus = 1\n", encoding="utf-8")
+    environment = {**Server(data_dir=tmp_path, modules_dir=test_modules).environment()}
+    environment["WORKSHOP_CRISIS_CONFIG"] = str(config)
+    result = subprocess.run(
+        [*workshop_command(), "serve", "--no-browser", "--port", "0"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert str(config) in result.stderr and "bogus" in result.stderr
+    assert "running at" not in result.stdout
+
+
 def test_serve_help_explains_every_option() -> None:
     result = subprocess.run([sys.executable, "-m", "workshop.server", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
