@@ -16,6 +16,8 @@ import pytest
 from support.browser import CHROMIUM, CHROMIUM_ARGS, BrowserLog, browser_unavailable_reason, running_in_ci
 from support.server import Server, run_workshop_server
 
+from workshop.store import STORE_FILE, ResponseStore
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -82,3 +84,10 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     problems = log.problems()
     if problems:
         outcome.force_exception(AssertionError("the page misbehaved:\n" + "\n".join(problems)))
+
+
+@pytest.fixture(scope="module")
+def server_store(workshop_server: Server) -> Iterator[ResponseStore]:
+    """The very store file the session server's kernels write to, opened as `workshop flags` opens it."""
+    with ResponseStore(workshop_server.data_dir / STORE_FILE) as opened:
+        yield opened

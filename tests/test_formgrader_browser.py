@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
 import subprocess
 import time
 import urllib.error
@@ -23,7 +22,7 @@ from typing import Any
 
 import pytest
 from support.browser import screenshot
-from support.server import REPO_ROOT, workshop_command
+from support.server import REPO_ROOT, stop_process_group, workshop_command
 
 from workshop.exercises import all_modules
 from workshop.participants import new_code
@@ -102,14 +101,7 @@ def formgrader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Formgrader]
         found = _wait_for_address(process, log)
         yield Formgrader(found.group(0), found.group(1), found.group(3), course, participant)
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+        stop_process_group(process, grace_seconds=15)
 
 
 def test_jupyterlab_fetches_no_news_and_checks_no_updates(formgrader: Formgrader) -> None:

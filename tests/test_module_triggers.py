@@ -8,19 +8,18 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.server import new_registered_code
 
 from widgets.choice import NOT_BEST, RIGHT, feedback_html
-from workshop import participants
 from workshop.exercises import Checklist, Choice, Rating, Reflection, load_module
 from workshop.safety import CheckIn
-from workshop.store import STORE_FILE, ResponseStore
+from workshop.store import STORE_FILE
 
 REPO = Path(__file__).resolve().parent.parent
 MODULE_FOLDER = REPO / "modules" / "01_triggers"
@@ -121,19 +120,6 @@ def rating_label(exercise: Rating, value: int) -> str:
     return f"{value} {anchors[value]}" if value in anchors else str(value)
 
 
-@pytest.fixture(scope="module")
-def store(workshop_server) -> Iterator[ResponseStore]:  # type: ignore[no-untyped-def]
-    """The very store file the server's kernels write to."""
-    with ResponseStore(workshop_server.data_dir / STORE_FILE) as opened:
-        yield opened
-
-
-def registered_code(store: ResponseStore) -> str:
-    code = participants.new_code()
-    store.register_participant(code)
-    return code
-
-
 def open_module(page, server, code: str | None) -> list[Any]:  # type: ignore[no-untyped-def]
     """Open the module page and return one locator per exercise box, in page order."""
     query = {"p": code} if code else {}
@@ -198,10 +184,10 @@ def assert_accessible(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.browser
-def test_page_renders_every_exercise_privately_and_accessibly(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_page_renders_every_exercise_privately_and_accessibly(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    boxes = open_module(page, workshop_server, registered_code(store))
+    boxes = open_module(page, workshop_server, new_registered_code(server_store))
     expect(page.get_by_role("heading", name="Module 1: Triggers", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Sources", exact=True)).to_be_visible()
     expect(page.get_by_role("navigation", name="Modules")).to_contain_text("Start page")
@@ -214,14 +200,14 @@ def test_page_renders_every_exercise_privately_and_accessibly(page, workshop_ser
 
 
 @pytest.mark.browser
-def test_every_exercise_saves_and_comes_back_after_a_reload(page, browser_log, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_every_exercise_saves_and_comes_back_after_a_reload(page, browser_log, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
     # Leaving the page makes Voila ask the server to shut the old kernel down, and `workshop serve`
     # answers 403 (reported to the server's owner). It does not touch answers, which this test checks.
     browser_log.allow_console_error(r"status of 403 .*/voila/api/shutdown/")
 
-    code = registered_code(store)
+    code = new_registered_code(server_store)
     boxes = open_module(page, workshop_server, code)
     exercises = [MODULE[name] for name in shown_in_order()]
     planned = {e.id: planned_answer(e) for e in exercises}
@@ -229,7 +215,7 @@ def test_every_exercise_saves_and_comes_back_after_a_reload(page, browser_log, w
         enter(page, box, exercise, planned[exercise.id])
     for box in boxes:
         expect(status_of(box)).to_have_text("Saved", timeout=15_000)
-    assert store.latest_answers(code, f"{MODULE.key}.") == planned
+    assert server_store.latest_answers(code, f"{MODULE.key}.") == planned
     # The reflection's markup is stored as typed and shown as text, never as live HTML.
     assert page.locator(".ws-exercise b").count() == 0
     screenshot(page, "triggers-answered-full")
@@ -246,10 +232,10 @@ def test_every_exercise_saves_and_comes_back_after_a_reload(page, browser_log, w
 
 
 @pytest.mark.browser
-def test_each_knowledge_check_answer_shows_its_explanation(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_each_knowledge_check_answer_shows_its_explanation(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    code = registered_code(store)
+    code = new_registered_code(server_store)
     boxes = open_module(page, workshop_server, code)
     by_name = dict(zip(shown_in_order(), boxes, strict=True))
     quiz = [e for e in MODULE if isinstance(e, Choice)]
@@ -267,5 +253,5 @@ def test_each_knowledge_check_answer_shows_its_explanation(page, workshop_server
     for question in quiz:
         expect(status_of(by_name[question.name])).to_have_text("Saved", timeout=15_000)
     last = {q.id: len(q.options) - 1 for q in quiz}
-    assert store.latest_answers(code, f"{MODULE.key}.quiz_") == last
+    assert server_store.latest_answers(code, f"{MODULE.key}.quiz_") == last
     assert_accessible(page, "the knowledge check with explanations shown")

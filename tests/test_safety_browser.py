@@ -17,11 +17,10 @@ from typing import Any
 
 import pytest
 from support.browser import ARTIFACTS, axe_violations, describe_violations, screenshot, wait_for_widgets
-from support.server import Server, run_workshop_server
+from support.server import Server, new_registered_code, run_workshop_server
 
-from workshop import participants
 from workshop.exercises import all_modules
-from workshop.store import STORE_FILE, Flag, ResponseStore
+from workshop.store import Flag, ResponseStore
 
 pytestmark = pytest.mark.browser
 
@@ -48,19 +47,6 @@ def workshop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
             print(f"  {name:<40} {seconds:6.1f} s")
 
 
-@pytest.fixture(scope="module")
-def store(workshop_server: Server) -> Iterator[ResponseStore]:
-    """The store the server's kernels write to, opened the way `workshop flags` opens it."""
-    with ResponseStore(workshop_server.data_dir / STORE_FILE) as opened:
-        yield opened
-
-
-def new_participant(store: ResponseStore) -> str:
-    code = participants.new_code()
-    store.register_participant(code)
-    return code
-
-
 def open_page(page, server: Server, notebook: str, code: str | None = None, min_widgets: int = 1) -> None:  # type: ignore[no-untyped-def]
     """Open a page (with ?p=code when given) and wait until its widgets are shown; record how long it took."""
     query = {"p": code} if code else {}
@@ -83,8 +69,8 @@ def wait_until(condition: Callable[[], Any], what: str, seconds: float = 10) -> 
     pytest.fail(f"waited {seconds:.0f} s for {what}")
 
 
-def flags_for(store: ResponseStore, code: str) -> list[Flag]:
-    return [flag for flag in store.flags() if flag.participant == code]
+def flags_for(server_store: ResponseStore, code: str) -> list[Flag]:
+    return [flag for flag in server_store.flags() if flag.participant == code]
 
 
 def element_screenshot(locator, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -148,11 +134,11 @@ def test_every_page_has_a_crisis_control_that_opens_by_mouse_and_keyboard(page, 
 
 
 def test_a_check_in_of_85_set_by_keyboard_offers_grounding_and_resources_and_flags_it(
-    page, workshop_server, store
+    page, workshop_server, server_store
 ) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    code = new_participant(store)
+    code = new_registered_code(server_store)
     open_page(page, workshop_server, WELCOME.notebook, code, min_widgets=5)
     checkin = page.locator(".ws-checkin").first
     slider = checkin.get_by_role("slider", name=WELCOME["checkin"].prompt)
@@ -164,7 +150,7 @@ def test_a_check_in_of_85_set_by_keyboard_offers_grounding_and_resources_and_fla
         # noUiSlider reports aria-valuenow as a float ("85.0"); aria-valuetext is what is read out.
         expect(slider).to_have_attribute("aria-valuetext", str(value))
         expect(readout).to_have_text(str(value))
-        wait_until(lambda: store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved")
+        wait_until(lambda: server_store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved")
         expect(status).to_have_text("Saved")
 
     # End jumps to 100 and every key press reaches the kernel; settling at 40 must not count the 100 passed on
@@ -176,7 +162,7 @@ def test_a_check_in_of_85_set_by_keyboard_offers_grounding_and_resources_and_fla
     settle_at(40)
     page.wait_for_timeout(2_000)  # longer than the check-in's settle delay (widgets.checkin)
     expect(grounding).to_have_count(0)
-    assert flags_for(store, code) == []
+    assert flags_for(server_store, code) == []
 
     # The same participant, now at 85 (passing 70 to 84 on the way up): the offer appears and one flag, for 85.
     for _ in range(45):
@@ -195,21 +181,23 @@ def test_a_check_in_of_85_set_by_keyboard_offers_grounding_and_resources_and_fla
     screenshot(page, "safety-checkin-85", full_page=False)
     screenshot(page, "safety-welcome-with-grounding")
     assert_accessible(page, "the welcome page with grounding shown")
-    (flag,) = wait_until(lambda: flags_for(store, code), "the distress flag")
+    (flag,) = wait_until(lambda: flags_for(server_store, code), "the distress flag")
     assert (flag.kind, flag.module, flag.details["value"]) == ("distress", "welcome", 85)
     assert flag.details["exercise_id"] == "welcome.checkin"
 
 
-def test_crisis_words_in_a_reflection_show_the_resources_within_two_seconds(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_crisis_words_in_a_reflection_show_the_resources_within_two_seconds(
+    page, workshop_server, server_store
+) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    code = new_participant(store)
+    code = new_registered_code(server_store)
     open_page(page, workshop_server, WELCOME.notebook, code, min_widgets=5)
     box = page.locator(".ws-reflection").first
     textbox = box.get_by_role("textbox", name=WELCOME["hopes"].prompt)
     resources = box.get_by_role("region", name="Crisis support")
     textbox.fill("This rejection is killing me, haha")
-    wait_until(lambda: store.latest(code, "welcome.hopes"), "the reflection to be saved")
+    wait_until(lambda: server_store.latest(code, "welcome.hopes"), "the reflection to be saved")
     expect(resources).to_have_count(0)  # ordinary talk about rejection is not a crisis
 
     started = time.monotonic()
@@ -225,16 +213,16 @@ def test_crisis_words_in_a_reflection_show_the_resources_within_two_seconds(page
     assert_shows_the_resources(resources)
     screenshot(page, "safety-crisis-language", full_page=False)
     assert_accessible(page, "the welcome page with crisis resources shown")
-    (flag,) = wait_until(lambda: flags_for(store, code), "the crisis-language flag")
+    (flag,) = wait_until(lambda: flags_for(server_store, code), "the crisis-language flag")
     assert (flag.kind, flag.module, flag.details["exercise_id"]) == ("crisis_language", "welcome", "welcome.hopes")
     assert "don't want to be alive" in flag.details["text"]
 
 
-def _seed_welcome_and_closing(store: ResponseStore, code: str) -> None:
+def _seed_welcome_and_closing(server_store: ResponseStore, code: str) -> None:
     """Answers scored by hand from the item keys in ../shared/measures (reverse-keyed items flipped)."""
-    store.save(code, "welcome.rses", [2, 1, 2, 2, 1, 1, 2, 2, 1, 1])  # 18
-    store.save(code, "welcome.scs_sf", [1] * 12)  # (6 x 1 + 6 reversed x 5) / 12 = 3.0
-    store.save(
+    server_store.save(code, "welcome.rses", [2, 1, 2, 2, 1, 1, 2, 2, 1, 1])  # 18
+    server_store.save(code, "welcome.scs_sf", [1] * 12)  # (6 x 1 + 6 reversed x 5) / 12 = 3.0
+    server_store.save(
         code,
         "welcome.fear_ratings",
         [
@@ -243,15 +231,15 @@ def _seed_welcome_and_closing(store: ResponseStore, code: str) -> None:
             {"situation": "Speaking up at work", "rating": 60},
         ],
     )
-    store.save(code, "closing.rses", [3, 0, 3, 3, 0, 0, 3, 0, 0, 3])  # 30
-    store.save(code, "closing.scs_sf", [2, 4, 3, 5, 1, 2, 4, 1, 3, 5, 2, 4])  # 38 / 12 = 3.2
+    server_store.save(code, "closing.rses", [3, 0, 3, 3, 0, 0, 3, 0, 0, 3])  # 30
+    server_store.save(code, "closing.scs_sf", [2, 4, 3, 5, 1, 2, 4, 1, 3, 5, 2, 4])  # 38 / 12 = 3.2
 
 
-def test_the_closing_chart_renders_from_welcome_and_closing_answers(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_closing_chart_renders_from_welcome_and_closing_answers(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    code = new_participant(store)
-    _seed_welcome_and_closing(store, code)
+    code = new_registered_code(server_store)
+    _seed_welcome_and_closing(server_store, code)
     open_page(page, workshop_server, CLOSING.notebook, code, min_widgets=10)
     chart = page.locator(".ws-change-chart")
     expect(chart).to_be_visible()
@@ -285,10 +273,10 @@ def test_the_closing_chart_renders_from_welcome_and_closing_answers(page, worksh
     element_screenshot(page.locator(".ws-plan-card"), "safety-closing-plan-card")
 
 
-def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_server, store) -> None:  # type: ignore[no-untyped-def]
+def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import expect
 
-    code = new_participant(store)
+    code = new_registered_code(server_store)
     open_page(page, workshop_server, WELCOME.notebook, code, min_widgets=5)
     box = page.locator(".ws-questionnaire").first
     item = box.get_by_role("radio", name="Strongly agree")
@@ -304,7 +292,7 @@ def test_questionnaire_items_are_labelled_radio_groups_and_save(page, workshop_s
     element_screenshot(page.locator(".ws-fear_ratings").first, "safety-welcome-fear-ratings")
     assert_accessible(page, "the welcome page")
     expected = [3, 1] + [None] * 8  # "Strongly agree" is coded 3 and "Disagree" 1, stored before any reversal
-    wait_until(lambda: store.latest(code, "welcome.rses") == expected, f"the answers {expected} to be saved")
+    wait_until(lambda: server_store.latest(code, "welcome.rses") == expected, f"the answers {expected} to be saved")
 
 
 def test_each_questionnaire_item_is_one_named_radio_group(page, workshop_server) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -141,7 +140,7 @@ def test_a_bad_crisis_resources_file_stops_the_server_at_start(tmp_path: Path, t
 
 
 def test_serve_help_explains_every_option() -> None:
-    result = subprocess.run([sys.executable, "-m", "workshop.server", "--help"], capture_output=True, text=True)
+    result = subprocess.run([*workshop_command(), "serve", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     for option in ("--ip", "--port", "--group", "--token", "--no-browser", "--pool", "--module-pool"):
         assert option in result.stdout

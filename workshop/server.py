@@ -389,21 +389,3 @@ def _workshop_voila_class() -> type:
             super().start()
 
     return WorkshopVoila
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m workshop.server [options]`: the same as `workshop serve`, without the other commands."""
-    parser = argparse.ArgumentParser(prog="python -m workshop.server")
-    add_commands(parser.add_subparsers())
-    args = parser.parse_args(["serve", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return int(args.func(args) or 0)
-    except WorkshopError as error:
-        print(f"workshop: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

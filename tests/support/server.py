@@ -21,6 +21,9 @@ from pathlib import Path
 
 import psutil  # ipykernel depends on it, so it is there wherever kernels run
 
+from workshop import participants
+from workshop.store import ResponseStore
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Starting Voila and preheating kernels takes a few seconds; a loaded CI machine can take much longer.
 START_TIMEOUT_SECONDS = 120.0
@@ -39,6 +42,25 @@ def workshop_command() -> list[str]:
     if script.exists():
         return [str(script)]
     return [sys.executable, "-m", "workshop.cli"]
+
+
+def stop_process_group(process: subprocess.Popen, grace_seconds: float = 10) -> None:
+    """SIGTERM the process's group, SIGKILL it if it has not ended after ``grace_seconds``."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=grace_seconds)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def new_registered_code(store: ResponseStore) -> str:
+    """A fresh participant code, registered in ``store`` as the start page would."""
+    code = participants.new_code()
+    store.register_participant(code)
+    return code
 
 
 class ServerStartError(RuntimeError):
@@ -161,14 +183,7 @@ class Server:
             kernels = psutil.Process(process.pid).children(recursive=True)
         except psutil.NoSuchProcess:
             kernels = []
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
+        stop_process_group(process)
         _, alive = psutil.wait_procs(kernels, timeout=5)
         for leftover in alive:
             with contextlib.suppress(psutil.NoSuchProcess):
