@@ -16,6 +16,11 @@ import pytest
 from workshop.safety import mentions_crisis
 
 POSITIVE = [
+    "I cut myself last night",
+    "i burned myself with a lighter again",
+    "Nobody would miss me if I was gone",
+    "no one would care if i died",
+    "Suicide has been on my mind lately",
     "I want to kill myself",
     "i want to kill my self",
     "I WANT TO DIE",
@@ -91,6 +96,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "I cut myself on a piece of paper at work",
+    "I burned myself on the oven door",
+    "Nobody would miss me at the party if I left early",
+    "We talked about suicide prevention in my psychology class",
     "This rejection is killing me",
     "I died of embarrassment",
     "I almost died of embarrassment when she didn't text back",

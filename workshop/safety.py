@@ -344,6 +344,7 @@ _CRISIS_PATTERNS = [
     r"ready|decided|attempt|attempted|attempting|tried|commit|committing|committed)\b(?: \w+){0,3} suicide\b"
     r"(?! (?:prevention|awareness|hotline|lifeline|line|statistics|rates?)\b)",
     r"\bsuicide (?:note|plan|attempt)\b",
+    r"\bsuicide (?:is|has been|keeps|was) (?:\w+ ){0,2}(?:on my mind|in my head|crossing my mind|in my thoughts)\b",
     # killing or ending oneself
     r"\b(?:kill|killing|end|ending|shoot|hang|hanging|drown|poison)\b myself\b(?! laughing)",
     r"\bkilled myself\b(?! laughing)",
@@ -358,6 +359,9 @@ _CRISIS_PATTERNS = [
     r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt) myself(?: \w+){0,3} "
     r"(?:on purpose|deliberately|again)\b",
     r"\bcutting myself\b(?! (?:off|out|short|some slack)\b)",
+    # a report of self-harm ("I cut myself last night"), but not a kitchen or shaving accident
+    r"\bi (?:cut|burned|burnt) myself\b(?! (?:off|out|short|shaving|cooking|by accident|accidentally|on|while|when|in the kitchen|"
+    r"with (?:a|the|my) (?:knife|razor|kitchen knife|scissors) (?:while|when))\b)",
     r"\b(?:been|keep|kept|started|start) cutting (?:again|my (?:arms?|wrists?|legs?|skin))\b",
     r"\bi (?:\w+ ){0,3}self (?:harm|harming|harmed|injury|injuring|injure|injured)\b",
     r"\burges? to (?:self harm|hurt myself|harm myself|cut)\b",
@@ -376,6 +380,8 @@ _CRISIS_PATTERNS = [
     r"\b(?:no|not any) (?:reason|point)s? (?:to |in |for )?(?:live|living|go on|going on|be alive|being alive|"
     r"stay alive|staying alive|exist|existing)\b",
     r"\bnothing (?:left )?to live for\b",
+    r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss|care|notice)\b(?: \w+){0,3} if i (?:was|were|am|"
+    r"died|die|disappeared|was gone|were gone|killed myself|was dead|were dead|did not wake up)\b",
     r"\b(?:life|living|my life) (?:is not|is no longer|not) worth (?:living|it)\b",
     r"\bwhat is the point (?:of|in) (?:living|life|being alive|going on|existing)\b",
     r"\bcan not go on (?:living|anymore|any more)\b",
