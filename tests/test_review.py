@@ -296,6 +296,10 @@ def test_feedback_shows_the_comment_and_every_payload_as_plain_text(setup: dict)
     for jargon in ("Score:", "Test cell", "Student's answer", "Grade cell"):
         assert jargon not in page
     assert "Knowledge check: right" in page or "Knowledge check: not this time" in page
+    # One comment was written: it is listed once and shown once; nbgrader's own "No response." is not
+    # passed off as the facilitator's words.
+    assert page.count("Comment from your facilitator") == 2
+    assert "No response." not in page
     # Nothing in the feedback page fetches from outside the machine.
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=\"https?://", page)
     assert "<script" not in page.split("</head>", 1)[1] or "pwned" not in page.split("<script", 1)[1][:200]
