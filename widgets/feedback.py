@@ -7,11 +7,11 @@ and offered as a download.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as w
 
+from widgets.download import download_link
 from workshop import config
 from workshop.review import feedback_for
 from workshop.text import html_literal
@@ -33,14 +33,11 @@ class FeedbackList(w.VBox):
             parts.append("<ul class='ws-feedback'>")
             for item in items:
                 title = html_literal(item.title)
-                encoded = base64.b64encode(item.html.encode("utf-8")).decode("ascii")
-                filename = html_literal(f"feedback-{item.module}.html")
                 parts.append(
                     f"<li><h3>{title}</h3>"
                     f"<iframe title='Feedback on {title}' sandbox='' srcdoc='{html_literal(item.html)}' "
                     "style='width:100%;height:28rem;border:1px solid #8a8a8a'></iframe>"
-                    f"<p><a download='{filename}' href='data:text/html;base64,{encoded}'>"
-                    f"Download the feedback on {title}</a></p></li>"
+                    f"<p>{download_link(f'Download the feedback on {item.title}', f'feedback-{item.module}.html', item.html, 'text/html')}</p></li>"
                 )
             parts.append("</ul>")
         super().__init__([w.HTML("".join(parts))])

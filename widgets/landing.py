@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from typing import Any
 
 import ipywidgets as w
 
+from widgets.download import download_link
 from widgets.feedback import FeedbackList
 from widgets.page import link_with_code
 from workshop import participants, session
@@ -15,12 +15,6 @@ from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, all_modules
 from workshop.store import ResponseStore
 from workshop.text import html_literal
-
-
-def download_link(label: str, filename: str, content: str, mime: str) -> str:
-    """A link that saves ``content`` as a file in the browser: nothing is fetched or kept on a server."""
-    data = base64.b64encode(content.encode("utf-8")).decode("ascii")
-    return f"<a download='{html_literal(filename)}' href='data:{mime};charset=utf-8;base64,{data}'>{html_literal(label)}</a>"
 
 
 class Landing(w.VBox):
@@ -133,14 +127,14 @@ class Landing(w.VBox):
                 "as a readable document (Markdown)",
                 f"my-answers-{code}.md",
                 self.store.export_markdown(code),
-                "text/markdown",
+                "text/markdown;charset=utf-8",
             )
             + " or "
             + download_link(
                 "as data (JSON)",
                 f"my-answers-{code}.json",
                 json.dumps(export, ensure_ascii=False, indent=2),
-                "application/json",
+                "application/json;charset=utf-8",
             )
             + ".</p>"
         )

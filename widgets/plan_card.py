@@ -7,11 +7,11 @@ printing gives one page.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as w
 
+from widgets.download import download_link
 from workshop.errors import WorkshopError
 from workshop.safety import resources_html
 from workshop.text import html_literal
@@ -71,11 +71,13 @@ def card_document(answers: dict[str, Any]) -> str:
     )
 
 
-def download_link(answers: dict[str, Any]) -> str:
-    encoded = base64.b64encode(card_document(answers).encode("utf-8")).decode("ascii")
-    return (
-        f"<a class='ws-download' download='my-plan-card.html' href='data:text/html;base64,{encoded}'>"
-        "Download my plan card (a web page you can open and print)</a>"
+def plan_card_link(answers: dict[str, Any]) -> str:
+    return download_link(
+        "Download my plan card (a web page you can open and print)",
+        "my-plan-card.html",
+        card_document(answers),
+        "text/html",
+        css_class="ws-download",
     )
 
 
@@ -94,6 +96,6 @@ class PlanCard(w.VBox):
     def make(self) -> None:
         answers = self.page.answers()
         self.view.value = (
-            f"<p>{download_link(answers)}</p>"
+            f"<p>{plan_card_link(answers)}</p>"
             f"<div class='ws-card-preview' style='border:1px solid #6b7280;padding:.5rem 1rem'>{card_body(answers, top=3)}</div>"
         )

@@ -10,23 +10,14 @@ A module notebook shows it with ``page.submit()``.
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as w
 
+from widgets.download import download_link
 from workshop import config
 from workshop.errors import WorkshopError
 from workshop.text import html_literal
-
-
-def download_link(label: str, filename: str, data: bytes) -> str:
-    # A data: URI saves the file in the browser: nothing is fetched, nothing is kept on the server.
-    encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f"<a download='{html_literal(filename)}' href='data:application/x-ipynb+json;base64,{encoded}'>"
-        f"{html_literal(label)}</a>"
-    )
 
 
 class SubmitForReview(w.VBox):
@@ -78,6 +69,9 @@ class SubmitForReview(w.VBox):
                 self._say("Submitted. Thank you. Your facilitator can now read your answers.")
             else:
                 filename, data = submission_for_download(self.page.store, participant, self.page.module)
-                self._say("Your file is ready:", download_link(f"Download my submission ({filename})", filename, data))
+                self._say(
+                    "Your file is ready:",
+                    download_link(f"Download my submission ({filename})", filename, data, "application/x-ipynb+json"),
+                )
         except WorkshopError as error:
             self._say(f"This could not be sent: {error}")
