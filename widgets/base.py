@@ -13,9 +13,11 @@ from typing import Any, ClassVar
 import ipywidgets as w
 import traitlets
 
+from widgets.crisis import CrisisPanel
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
 from workshop.exercises import Exercise
+from workshop.safety import mentions_crisis, record_crisis_language
 from workshop.store import ResponseStore
 from workshop.text import html_literal
 
@@ -159,24 +161,13 @@ class ExerciseWidget(w.VBox):
     # -- safety --------------------------------------------------------------------------------------
 
     def _check_crisis(self, value: Any) -> None:
-        from workshop.safety import mentions_crisis
-
         text = "\n".join(strings_in(value))
-        if not text or not mentions_crisis(text):
-            return
-        if self._crisis_shown:
+        if self._crisis_shown or not text or not mentions_crisis(text):
             return  # one panel and one flag per exercise on a page: the facilitator follows up on the first
-        from widgets.crisis import CrisisPanel
-
         self._crisis_shown = True
         self._extra.children = (*self._extra.children, CrisisPanel())
         if self.participant:
             try:
-                self.store.record_flag(
-                    self.participant,
-                    self.exercise.module,
-                    "crisis_language",
-                    {"exercise_id": self.exercise.id, "text": text},
-                )
+                record_crisis_language(self.store, self.participant, self.exercise.id, text)
             except WorkshopError:
                 pass  # the resources are on screen either way; a store problem shows on the next save

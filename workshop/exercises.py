@@ -311,11 +311,3 @@ def all_modules(root: Path | None = None) -> list[Module]:
     if len(set(keys)) != len(keys):
         raise ExerciseDeclarationError(f"{root}: two modules share a key: {keys}.")
     return sorted(found, key=lambda m: (m.order, m.folder))
-
-
-def find_exercise(exercise_id: str, root: Path | None = None) -> Exercise:
-    key = exercise_id.split(".", 1)[0]
-    for module in all_modules(root):
-        if module.key == key:
-            return module[exercise_id]
-    raise KeyError(f"No module declares {exercise_id!r}.")

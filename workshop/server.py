@@ -198,13 +198,6 @@ def kernel_ip_for(ip: str) -> str:
     return f"[{ip}]" if ":" in ip else ip
 
 
-def crisis_resources_html() -> str:
-    """The crisis resources in force, as an escaped HTML fragment (workshop.safety owns the content)."""
-    from workshop import safety
-
-    return safety.resources_html()
-
-
 def prepare_template_dir(runtime_dir: Path) -> Path:
     """Lay out the page template for this start under runtime_dir, with today's crisis resources.
 
@@ -214,7 +207,9 @@ def prepare_template_dir(runtime_dir: Path) -> Path:
     template_dir = runtime_dir / "voila" / "templates" / TEMPLATE_NAME
     shutil.copytree(WEB_DIR / TEMPLATE_NAME, template_dir, dirs_exist_ok=True)
     # The fragment is included as Jinja source: braces become entities so it can never act as template code.
-    fragment = crisis_resources_html().replace("{", "&#123;").replace("}", "&#125;")
+    from workshop import safety
+
+    fragment = safety.resources_html().replace("{", "&#123;").replace("}", "&#125;")
     (template_dir / CRISIS_INCLUDE).write_text(fragment, encoding="utf-8")
     return runtime_dir
 

@@ -269,9 +269,6 @@ class ResponseStore:
     def participant_exists(self, code: str) -> bool:
         return bool(self._read("SELECT 1 FROM participants WHERE code = ?", (code,)))
 
-    def participants(self) -> list[str]:
-        return [row[0] for row in self._read("SELECT code FROM participants ORDER BY created_at")]
-
     # -- answers -------------------------------------------------------------------------------------
 
     def save(self, participant: str, exercise_id: str, value: JSONValue) -> int:
