@@ -6,15 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop.exercises import (
-    Checklist,
-    Choice,
-    ExerciseDeclarationError,
-    Rating,
-    Reflection,
-    all_modules,
-    load_module,
-)
+from workshop.exercises import ExerciseDeclarationError, all_modules, load_module
+from workshop.kinds.checklist import Checklist
+from workshop.kinds.choice import Choice
+from workshop.kinds.rating import Rating
+from workshop.kinds.reflection import Reflection
 
 
 def write_module(folder: Path, body: str, key: str = "demo") -> Path:

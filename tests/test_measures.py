@@ -8,15 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop.exercises import KINDS, ExerciseDeclarationError, load_module
-from workshop.measures import (
-    FearRatings,
-    Questionnaire,
-    get_measure,
-    item_scores,
-    score,
-    score_if_complete,
-)
+from workshop.exercises import ExerciseDeclarationError, load_module
+from workshop.kinds import KINDS
+from workshop.kinds.fear_ratings import FearRatings
+from workshop.kinds.questionnaire import Questionnaire
+from workshop.measures import get_measure, item_scores, score, score_if_complete
 
 SHARED_MEASURES = Path(__file__).resolve().parents[2] / "shared" / "measures"
 
@@ -155,8 +151,8 @@ def test_module_toml_can_declare_questionnaires_and_fear_ratings(tmp_path: Path)
     for bad, message in [
         ([{"situation": "x", "rating": 101}] * 3, "0 to 100"),
         ([{"situation": "x", "rating": 50}] * 2, "3 situations"),
-        ([{"situation": "x" * 201, "rating": 5}] * 3, "under 200"),
-        ([{"situation": "x", "rating": 5, "total": 1}] * 3, "situation and a rating"),
+        ([{"situation": "x" * 201, "rating": 5}] * 3, "limit here is 200"),
+        ([{"situation": "x", "rating": 5, "total": 1}] * 3, "unknown part"),
     ]:
         with pytest.raises(ValueError, match=message):
             fears.validate(bad)

@@ -17,8 +17,12 @@ from support.browser import axe_violations, describe_violations, screenshot, wai
 from support.server import new_registered_code
 
 from widgets.choice import NOT_BEST, RIGHT, feedback_html
-from workshop.exercises import Checklist, Choice, Rating, Reflection, load_module
-from workshop.safety import CheckIn
+from workshop.exercises import load_module
+from workshop.kinds.checkin import CheckIn
+from workshop.kinds.checklist import Checklist
+from workshop.kinds.choice import Choice
+from workshop.kinds.rating import Rating
+from workshop.kinds.reflection import Reflection
 from workshop.store import STORE_FILE
 
 REPO = Path(__file__).resolve().parent.parent

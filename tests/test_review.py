@@ -24,9 +24,9 @@ from workshop.review.build import build_course, review_notebook
 from workshop.review.commands import add_commands, lab_command
 from workshop.review.feedback import feedback_for, generate_feedback
 from workshop.review.importer import import_submissions
-from workshop.review.literal import answer_markdown
 from workshop.review.submission import clean_answers, submission_for_download, submit_to_course, write_submission
 from workshop.store import ResponseStore
+from workshop.text import answer_markdown
 
 MARKER_NAME = "ran-participant-code"
 
@@ -214,8 +214,9 @@ def test_build_writes_a_real_nbgrader_course(setup: dict) -> None:
     with gradebook(course) as gb:
         notebook = gb.find_notebook("alpha", "alpha")
         assert {cell.name for cell in notebook.grade_cells} >= {"r00", "quiz_one_check", "quiz_two_check"}
-        # Points mean completion: one per reflection, one per knowledge check, nothing for ratings.
-        assert notebook.max_score == PAYLOAD_COUNT + 2
+        # Points mean completion: one per written part (each reflection, the checklist's "other"), one per
+        # knowledge check, nothing for ratings.
+        assert notebook.max_score == PAYLOAD_COUNT + 1 + 2
 
 
 def test_build_twice_changes_nothing_and_a_new_module_adds_an_assignment(setup: dict) -> None:
@@ -268,7 +269,8 @@ def test_autograde_runs_no_participant_text_and_scores_completion(setup: dict) -
         assert grades["quiz_one_check"].score == 1 and grades["quiz_two_check"].score == 0
         assert all(grades[f"r{n:02d}"].score == 1 for n in range(PAYLOAD_COUNT))
         assert all(grades[f"r{n:02d}"].needs_manual_grade for n in range(PAYLOAD_COUNT))
-        assert gb.find_submission("alpha", participant).score == PAYLOAD_COUNT + 1
+        assert grades["parts__other"].score == 1  # the checklist's own words are a written part too
+        assert gb.find_submission("alpha", participant).score == PAYLOAD_COUNT + 1 + 1
         assert gb.find_submission("alpha", silent).score == 0
         # The reflection text the facilitator reads in formgrader is exactly what was typed.
         cell = next(c for c in notebook.comments if c.name == "r00")

@@ -23,7 +23,9 @@ import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.server import REPO_ROOT, Server, run_workshop_server, workshop_command
 
-from workshop.exercises import Choice, Reflection, all_modules
+from workshop.exercises import all_modules
+from workshop.kinds.choice import Choice
+from workshop.kinds.reflection import Reflection
 from workshop.participants import new_code
 from workshop.review import course as course_files
 from workshop.review.submission import submit_to_course

@@ -10,12 +10,12 @@ import pytest
 
 from workshop import cli
 from workshop.errors import WorkshopError
-from workshop.exercises import KINDS, ExerciseDeclarationError, load_module
+from workshop.exercises import ExerciseDeclarationError, load_module
+from workshop.kinds import KINDS
+from workshop.kinds.checkin import CheckIn, CheckOut
 from workshop.safety import (
     FLAG_CRISIS_LANGUAGE,
     FLAG_DISTRESS,
-    CheckIn,
-    CheckOut,
     grounding_reasons,
     load_resources,
     needs_grounding,

@@ -12,9 +12,11 @@ from widgets.grounding import GroundingPanel
 from widgets.questionnaire import QuestionnaireWidget
 from widgets.reflection import ReflectionWidget
 from widgets.registry import widget_for
-from workshop.exercises import Reflection
-from workshop.measures import FearRatings, Questionnaire
-from workshop.safety import FLAG_DISTRESS, CheckIn, CheckOut
+from workshop.kinds.checkin import CheckIn, CheckOut
+from workshop.kinds.fear_ratings import FearRatings
+from workshop.kinds.questionnaire import Questionnaire
+from workshop.kinds.reflection import Reflection
+from workshop.safety import FLAG_DISTRESS
 from workshop.store import ResponseStore
 
 CHECKIN = CheckIn(id="demo.checkin", prompt="How much distress do you feel right now?")

@@ -1,4 +1,4 @@
-"""Participant text shown literally: what a Markdown renderer makes of markdown_literal() is the text typed."""
+"""Participant text shown literally: what a Markdown renderer makes of markdown_text() is the text typed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-from workshop.text import html_literal, markdown_literal
+from workshop.text import html_literal, markdown_text
 
 TEXTS = [
     "it's fine, isn't it?",
@@ -29,8 +29,8 @@ def rendered_text(markdown: str) -> str:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_markdown_literal_renders_as_typed(text: str) -> None:
-    shown = rendered_text(markdown_literal(text))
+def test_markdown_text_renders_as_typed(text: str) -> None:
+    shown = rendered_text(markdown_text(text))
     assert " ".join(shown.split()) == " ".join(text.split())
 
 

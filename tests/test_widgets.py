@@ -10,7 +10,9 @@ from widgets.checklist import ChecklistWidget
 from widgets.rating import RatingWidget
 from widgets.reflection import ReflectionWidget
 from widgets.registry import widget_for
-from workshop.exercises import Checklist, Rating, Reflection
+from workshop.kinds.checklist import Checklist
+from workshop.kinds.rating import Rating
+from workshop.kinds.reflection import Reflection
 from workshop.store import ResponseStore
 
 NOTE = Reflection(id="demo.note", prompt="What happened?", max_length=20)

@@ -16,10 +16,10 @@ import traitlets
 from widgets.crisis import CrisisPanel
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
-from workshop.exercises import Exercise
+from workshop.exercises import Exercise, find_exercise
 from workshop.safety import mentions_crisis, record_crisis_language
 from workshop.store import ResponseStore
-from workshop.text import html_literal
+from workshop.text import html_literal, markdown_to_html
 
 SAVE_DELAY_S = 0.4
 
@@ -73,7 +73,8 @@ class ExerciseWidget(w.VBox):
         self._message_view.add_class("ws-message")
         self._extra = w.VBox()  # crisis panel, grounding and the like appear here
         controls = self.build_controls()
-        super().__init__(children=[*controls, self._message_view, self._status_view, self._extra], **kwargs)
+        children = [*self._shown_back(), *controls, self._message_view, self._status_view, self._extra]
+        super().__init__(children=children, **kwargs)
         self.add_class("ws-exercise")
         self.add_class(f"ws-{self.kind or exercise.kind}")
         self._restore()
@@ -94,6 +95,22 @@ class ExerciseWidget(w.VBox):
     def set_value_from_controls(self, value: Any) -> None:
         if not self._restoring:
             self.value = value
+
+    def _shown_back(self) -> list[w.Widget]:
+        """An earlier answer this exercise builds on (``shows_back``), shown read-only so it is not retyped."""
+        source = find_exercise(self.exercise.shows_back) if self.exercise.shows_back else None
+        if source is None or not self.participant:
+            return []
+        try:
+            value = source.validate(self.store.latest(self.participant, source.id))
+        except (ValueError, WorkshopError):
+            return []
+        if not source.is_answered(value):
+            return []
+        body = markdown_to_html(source.as_markdown(value))
+        view = w.HTML(f"<p><strong>Earlier you wrote</strong> ({html_literal(source.prompt)}):</p>{body}")
+        view.add_class("ws-shown-back")
+        return [view]
 
     # -- restore, validate, save ---------------------------------------------------------------------
 

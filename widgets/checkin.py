@@ -1,4 +1,4 @@
-"""CheckIn and CheckOut: distress right now, 0-100, with anchor words at 0, 50 and 100.
+"""Check-in, check-out and pulse: distress right now, 0-100, with anchor words at 0, 50 and 100.
 
 At or above the threshold (70), or after a rise of 30 or more since the module's check-in, the page offers
 grounding, a pause and the crisis resources (``widgets.grounding``), without blocking anything, and records
@@ -18,7 +18,7 @@ from widgets.rating import RatingWidget
 from widgets.registry import register
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
-from workshop.safety import CheckOut, grounding_reasons, record_distress
+from workshop.safety import grounding_reasons, record_distress
 
 # How long the rating must stay put before the page responds: long enough for a person stepping with the
 # arrow keys (or a screen reader user listening to each value) to pause between presses.
@@ -28,7 +28,7 @@ DISTRESS_SETTLE_S = 1.0
 _PRACTICE_CHECKINS: dict[str, int] = {}
 
 
-@register("checkin", "checkout")
+@register("checkin", "checkout", "pulse")
 class CheckInWidget(RatingWidget):
     kind = "checkin"
 
@@ -41,13 +41,14 @@ class CheckInWidget(RatingWidget):
         return controls
 
     def checkin_value(self) -> int | None:
-        """The module's check-in, for a check-out (None for a check-in, or when it was skipped)."""
-        if not isinstance(self.exercise, CheckOut):
+        """The module's check-in, for a check-out or pulse (None for a check-in, or when it was skipped)."""
+        checkin_id = self.exercise.checkin_id
+        if checkin_id is None:
             return None
         if self.participant:
-            stored = self.store.latest(self.participant, self.exercise.checkin_id)
+            stored = self.store.latest(self.participant, checkin_id)
             return stored if isinstance(stored, int) else None
-        return _PRACTICE_CHECKINS.get(self.exercise.checkin_id)
+        return _PRACTICE_CHECKINS.get(checkin_id)
 
     def _on_distress_change(self, _change: dict[str, Any]) -> None:
         if self._restoring:
@@ -64,7 +65,7 @@ class CheckInWidget(RatingWidget):
         value = self.value
         if not isinstance(value, int):
             return
-        if not isinstance(self.exercise, CheckOut) and not self.participant:
+        if self.exercise.checkin_id is None and not self.participant:
             _PRACTICE_CHECKINS[self.exercise.id] = value
         checkin = self.checkin_value()
         if not grounding_reasons(value, checkin):

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from widgets.base import ExerciseWidget
 from widgets.registry import register
-from workshop.exercises import Choice
+from workshop.kinds.choice import Choice
 from workshop.text import html_literal
 
 RIGHT = "Right answer."

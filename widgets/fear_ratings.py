@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from widgets.base import ExerciseWidget
 from widgets.registry import register
-from workshop.measures import FEAR_SITUATION_MAX_LENGTH, FEAR_SITUATIONS, FearRatings
+from workshop.kinds.fear_ratings import FEAR_SITUATION_MAX_LENGTH, FEAR_SITUATIONS, FearRatings
 from workshop.text import html_literal
 
 ANCHORS = "0 = no fear at all  ·  50 = quite afraid, but I could face it  ·  100 = the most fear I can imagine"

@@ -22,7 +22,7 @@ from widgets.style import stylesheet
 from widgets.submit import SubmitForReview
 from workshop import session
 from workshop.errors import WorkshopError
-from workshop.exercises import Module, all_modules
+from workshop.exercises import ExerciseDeclarationError, Module, ModuleInfo, find_module, module_index
 from workshop.store import ResponseStore
 from workshop.text import html_literal
 
@@ -43,14 +43,20 @@ class Page:
         participant: str | None = None,
         show_banner: bool = True,
     ) -> None:
-        modules = all_modules()
-        matches = [m for m in modules if m.key == module_key]
-        if not matches:
-            raise KeyError(f"No module has key {module_key!r}; modules: {[m.key for m in modules]}.")
-        self.module: Module = matches[0]
-        self.modules = modules
+        # Only this module's declarations are checked here: a mistake in another module's file must not
+        # take this page down (that module's own page says what is wrong).
+        self.key = module_key
         self.widgets: dict[str, w.Widget] = {}
         self.problem = ""
+        self.broken = ""
+        try:
+            self.module: Module | None = find_module(module_key)
+        except ExerciseDeclarationError as error:
+            self.module, self.broken = None, str(error)
+        self.modules: list[ModuleInfo] = module_index()[0]
+        if self.broken:
+            # Nothing can be shown or saved; say so plainly (the help control is in the page template).
+            store, participant = ResponseStore(":memory:"), None
         if store is not None:
             self.store, self.participant = store, participant
         else:
@@ -81,7 +87,13 @@ class Page:
 
     def banner(self) -> w.HTML:
         home = f"<a href='{html_literal(self.home_href())}'>Back to the start page</a>"
-        if self.problem:
+        if self.broken:
+            text = (
+                "<strong>This module cannot be shown right now.</strong> Its set-up file has a mistake, so no "
+                "exercise here would work. Please tell your facilitator. The other modules still work. "
+                f"<br><small>For the facilitator: {html_literal(self.broken)}</small>"
+            )
+        elif self.problem:
             text = f"<strong>Please note:</strong> {html_literal(self.problem)}"
         elif self.participant:
             text = f"You are working with code <strong>{html_literal(self.participant)}</strong>. Your answers save as you go."
@@ -96,6 +108,8 @@ class Page:
 
     def exercise_widget(self, name: str) -> w.Widget:
         """Build (once) the widget for the declared exercise ``name``."""
+        if self.module is None:
+            raise WorkshopError(self.broken)
         exercise = self.module[name]
         if exercise.id not in self.widgets:
             cls = widget_for(exercise.kind)
@@ -107,7 +121,8 @@ class Page:
 
         Returns nothing on purpose: a notebook would display a returned widget a second time. Use
         ``exercise_widget(name)`` to get the widget itself."""
-        display(self.exercise_widget(name))
+        if self.module is not None:  # a broken module shows its message once, in the banner
+            display(self.exercise_widget(name))
 
     def answers(self) -> dict[str, object]:
         """This page's latest answers, after saving anything still waiting for its delay."""
@@ -115,15 +130,17 @@ class Page:
             getattr(widget, "flush", lambda: None)()
         if not self.participant:
             return {eid: wdg.value for eid, wdg in self.widgets.items()}
-        return self.store.latest_answers(self.participant, f"{self.module.key}.")
+        return self.store.latest_answers(self.participant, f"{self.key}.")
 
     def submit(self) -> None:
         """Display "Submit for review" (group mode) or "Download my submission" for this module."""
-        display(SubmitForReview(self))
+        if self.module is not None:
+            display(SubmitForReview(self))
 
     def nav(self) -> None:
         """Display links to the previous and next module and the start page, carrying the code along."""
-        position = self.modules.index(self.module)
+        keys = [m.key for m in self.modules]
+        position = keys.index(self.key) if self.key in keys else len(keys)
         links = []
         if position > 0:
             before = self.modules[position - 1]

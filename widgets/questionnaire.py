@@ -12,7 +12,8 @@ import ipywidgets as w
 
 from widgets.base import ExerciseWidget
 from widgets.registry import register
-from workshop.measures import Questionnaire, score_if_complete
+from workshop.kinds.questionnaire import Questionnaire
+from workshop.measures import score_if_complete
 from workshop.text import html_literal
 
 MEANING = {

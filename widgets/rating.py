@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from widgets.base import ExerciseWidget
 from widgets.registry import register
-from workshop.exercises import Rating
+from workshop.kinds.rating import Rating
 from workshop.text import html_literal
 
 RADIO_LIMIT = 11

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from widgets.base import ExerciseWidget
 from widgets.registry import register
-from workshop.exercises import Reflection
+from workshop.kinds.reflection import Reflection
 from workshop.text import html_literal
 
 

@@ -11,12 +11,10 @@ three rejection situations they fear and rates each 0-100, at the welcome and ag
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources as package_files
 from typing import Any
-
-from workshop.exercises import Exercise, ExerciseDeclarationError, register_kind
 
 MEASURE_IDS = ("rses", "scs-sf")
 
@@ -129,100 +127,3 @@ def score_if_complete(measure_id: str, answers: list[int | None]) -> float | Non
     if any(a is None for a in answers):
         return None
     return score(measure_id, list(answers))  # type: ignore[arg-type]
-
-
-# ------------------------------------------------------------------------------------------------
-# Exercise kinds for module.toml
-# ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Questionnaire(Exercise):
-    """A published scale. The value is one answer per item (None = skipped), in item order."""
-
-    measure: str = ""
-    kind: str = field(default="questionnaire", init=False)
-
-    def __post_init__(self) -> None:
-        if self.measure not in MEASURE_IDS:
-            raise ExerciseDeclarationError(f"{self.id}: 'measure' must be one of {', '.join(MEASURE_IDS)}.")
-
-    @property
-    def scale(self) -> Measure:
-        return get_measure(self.measure)
-
-    def empty(self) -> list[None]:
-        return [None] * len(self.scale.items)
-
-    def is_answered(self, value: Any) -> bool:
-        return isinstance(value, list) and any(a is not None for a in value)
-
-    def validate(self, value: Any) -> list[int | None]:
-        if value is None:
-            return self.empty()
-        scale = self.scale
-        if not isinstance(value, list | tuple) or len(value) != len(scale.items):
-            raise ValueError(f"{scale.name}: expected one answer (or a skip) for each of its {len(scale.items)} items.")
-        allowed = {o.value for o in scale.options}
-        for n, answer in enumerate(value, start=1):
-            if answer is not None and (isinstance(answer, bool) or answer not in allowed):
-                raise ValueError(f"{scale.name}, item {n}: please choose one of the options shown.")
-        return [None if a is None else int(a) for a in value]
-
-    def score(self, value: Any) -> float | None:
-        """The score when every item is answered, else None."""
-        return score_if_complete(self.measure, self.validate(value))
-
-
-FEAR_SITUATIONS = 3
-FEAR_SITUATION_MAX_LENGTH = 200
-
-
-@dataclass(frozen=True)
-class FearRatings(Exercise):
-    """Three rejection situations the participant names, each rated 0-100. No total: each is its own.
-
-    The value is a list of three ``{"situation": str, "rating": int | None}``. At the closing, ``same_as``
-    names the welcome exercise (e.g. ``"welcome.fear_ratings"``) whose situations are shown again to rate.
-    """
-
-    same_as: str = ""
-    kind: str = field(default="fear_ratings", init=False)
-
-    def empty(self) -> list[dict[str, Any]]:
-        return [{"situation": "", "rating": None} for _ in range(FEAR_SITUATIONS)]
-
-    def is_answered(self, value: Any) -> bool:
-        return isinstance(value, list) and any(row.get("situation") or row.get("rating") is not None for row in value)
-
-    def validate(self, value: Any) -> list[dict[str, Any]]:
-        if value is None:
-            return self.empty()
-        if not isinstance(value, list | tuple) or len(value) != FEAR_SITUATIONS:
-            raise ValueError(f"Fear ratings are {FEAR_SITUATIONS} situations, each with a rating.")
-        rows = []
-        for n, row in enumerate(value, start=1):
-            if not isinstance(row, dict) or set(row) - {"situation", "rating"}:
-                raise ValueError(f"Situation {n}: expected a situation and a rating.")
-            situation = row.get("situation", "")
-            rating = row.get("rating")
-            if not isinstance(situation, str):
-                raise ValueError(f"Situation {n}: the situation must be text.")
-            if len(situation) > FEAR_SITUATION_MAX_LENGTH:
-                raise ValueError(
-                    f"Situation {n} is {len(situation)} characters; please keep it under {FEAR_SITUATION_MAX_LENGTH}. "
-                    "Your text has not been cut."
-                )
-            if rating is not None and (
-                isinstance(rating, bool)
-                or not isinstance(rating, int | float)
-                or rating != int(rating)
-                or not 0 <= rating <= 100
-            ):
-                raise ValueError(f"Situation {n}: please rate it with a whole number from 0 to 100.")
-            rows.append({"situation": situation, "rating": None if rating is None else int(rating)})
-        return rows
-
-
-register_kind("questionnaire", Questionnaire)
-register_kind("fear_ratings", FearRatings)

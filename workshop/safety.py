@@ -26,7 +26,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from importlib import resources as package_files
 from pathlib import Path
@@ -36,7 +36,6 @@ from urllib.parse import urlsplit
 from rapidfuzz.distance import OSA
 
 from workshop.errors import WorkshopError
-from workshop.exercises import ID_PART, ExerciseDeclarationError, Rating, register_kind
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -461,49 +460,6 @@ def mentions_crisis(text: str) -> bool:
 # ------------------------------------------------------------------------------------------------
 # Check-in and check-out
 # ------------------------------------------------------------------------------------------------
-
-DISTRESS_ANCHORS = (
-    (0, "Calm, no distress"),
-    (50, "Upset, but I can carry on"),
-    (100, "The most distress I can imagine"),
-)
-
-
-@dataclass(frozen=True)
-class CheckIn(Rating):
-    """Distress right now, 0-100 (SUDS), at the start of a module."""
-
-    minimum: int = 0
-    maximum: int = 100
-    step: int = 1
-    anchors: tuple[tuple[int, str], ...] = DISTRESS_ANCHORS
-    kind: str = field(default="checkin", init=False)
-
-    def __post_init__(self) -> None:
-        if (self.minimum, self.maximum) != (0, 100):
-            raise ExerciseDeclarationError(f"{self.id}: a distress check-in is always 0-100.")
-
-
-@dataclass(frozen=True)
-class CheckOut(CheckIn):
-    """Distress right now, 0-100, at the end of a module; compared with the module's check-in."""
-
-    checkin: str = "checkin"  # the name of the check-in exercise in the same module
-    kind: str = field(default="checkout", init=False)
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        if not ID_PART.match(self.checkin):
-            raise ExerciseDeclarationError(f"{self.id}: 'checkin' must name an exercise of this module.")
-
-    @property
-    def checkin_id(self) -> str:
-        return f"{self.module}.{self.checkin}"
-
-
-register_kind("checkin", CheckIn)
-register_kind("checkout", CheckOut)
-
 
 def grounding_reasons(
     value: int | None,

@@ -5,25 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-# Every character Markdown (CommonMark + GFM tables) or HTML could read as syntax.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:=$])")
-
 
 def html_literal(text: str) -> str:
     """Escape for HTML text and attribute values; NUL and other control characters become visible marks."""
     return html.escape(_visible_controls(text), quote=True)
-
-
-def markdown_literal(text: str) -> str:
-    """Text that renders exactly as typed in Markdown: no emphasis, links, headings, HTML or raw tags.
-
-    Line breaks are kept as hard breaks; blank lines stay paragraph breaks."""
-    # Markdown first, then HTML: escaping HTML first would leave entities (&#x27;) for Markdown to mangle.
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _visible_controls(text))
-    escaped = html.escape(escaped, quote=False)
-    # A line of only spaces or a leading indent must not become a code block.
-    lines = [line.lstrip(" \t") for line in escaped.split("\n")]
-    return "  \n".join(lines)
 
 
 def _visible_controls(text: str) -> str:
@@ -31,3 +16,42 @@ def _visible_controls(text: str) -> str:
     return "".join(
         f"\\u{ord(ch):04x}" if ord(ch) < 32 and ch not in "\t\n" else ch for ch in text.replace("\r\n", "\n")
     )
+
+
+# --- Participant text inside review notebooks and exports ---------------------------------------
+# Markdown that shows exactly what was typed and nothing else.
+#
+# Every ASCII character that Markdown, GFM tables, LaTeX (``$``) or Jupyter's renderers could read as
+# syntax is backslash-escaped, ``& < >`` become HTML entities, controls (NUL...) are shown as ``\\uXXXX``,
+# leading indentation becomes non-breaking spaces (never a code block) and line breaks stay hard breaks.
+# Each answer sits in its own ``<div dir="auto">``: right-to-left text and stray direction marks stay
+# inside it, and MathJax is told to leave it alone.
+
+
+_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:$=^@%])")
+_INDENT = re.compile(r"^[ \t]+")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as inert Markdown: it renders character for character as typed."""
+    lines = []
+    for line in _visible_controls(text).split("\n"):
+        escaped = html.escape(_SYNTAX.sub(r"\\\1", line), quote=False)
+        lines.append(_INDENT.sub(lambda m: "&nbsp;" * len(m.group(0)), escaped))
+    return "  \n".join(lines)
+
+
+def answer_markdown(text: str) -> str:
+    """A participant's answer as a Markdown cell body, contained in its own block."""
+    return (
+        f'<div dir="auto" class="participant-answer tex2jax_ignore mathjax_ignore">\n\n{markdown_text(text)}\n\n</div>'
+    )
+
+
+def markdown_to_html(markdown: str) -> str:
+    """Markdown whose every piece of participant text went through ``markdown_text`` (the kinds'
+    ``as_markdown``), as HTML for a page. ``markdown_text`` turns ``< > &`` into entities, so no tag can
+    come from participant text; mistune keeps those entities as they are."""
+    import mistune
+
+    return str(mistune.create_markdown(escape=False, plugins=["table"])(markdown))

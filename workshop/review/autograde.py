@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import WorkshopError
-from workshop.exercises import Module, Reflection, all_modules
+from workshop.exercises import Module, all_modules
+from workshop.review import build
 from workshop.review import course as course_files
 
 
@@ -45,17 +46,19 @@ def pending_submissions(course: Path, force: bool = False) -> list[Pending]:
     return found
 
 
-def credit_answered_reflections(course: Path, module: Module, participant: str) -> int:
-    """Give each answered reflection its completion point; return how many were credited now."""
+def credit_answered_parts(course: Path, module: Module, participant: str) -> int:
+    """Give each answered written part its completion point; return how many were credited now.
+
+    nbgrader scores an unchanged (unanswered) answer cell 0 itself and leaves an answered one for manual
+    grading (no score yet): those are the ones credited."""
     from nbgrader.api import Gradebook, MissingEntry
 
     credited = 0
+    grade_ids = [build.answer_grade_id(e, part) for e in build.reviewed(module) for part in e.answer_parts()]
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_files.COURSE_ID) as gradebook:
-        for exercise in module.exercises:
-            if not isinstance(exercise, Reflection):
-                continue
+        for grade_id in grade_ids:
             try:
-                grade = gradebook.find_grade(exercise.name, module.key, module.key, participant)
+                grade = gradebook.find_grade(grade_id, module.key, module.key, participant)
             except MissingEntry:
                 continue
             if grade.auto_score is None and grade.manual_score is None:
@@ -94,10 +97,10 @@ def autograde(
             if item.module not in by_key:
                 raise WorkshopError(f"no module {item.module!r} is declared")
             course_files.check(api.autograde(item.module, item.participant), "autograde")
-            credited = credit_answered_reflections(course, by_key[item.module], item.participant)
+            credited = credit_answered_parts(course, by_key[item.module], item.participant)
             show_code_as_name(course, item.participant)
             results.append(
-                GradeResult(item.module, item.participant, True, f"graded; {credited} reflection(s) answered")
+                GradeResult(item.module, item.participant, True, f"graded; {credited} written part(s) answered")
             )
         except WorkshopError as error:
             results.append(GradeResult(item.module, item.participant, False, str(error)))

@@ -1,12 +1,11 @@
 """Build the nbgrader course: one assignment per module, its review notebook derived from module.toml.
 
-A review notebook holds, for each declared exercise, the prompt as a locked Markdown cell and then:
-
-* reflection: a manually graded Markdown answer cell (1 point: it counts when answered);
-* choice (knowledge check): a solution code cell ``answer_<name> = <int or None>`` and a locked test cell
-  whose hidden tests check it (1 point when right);
-* any other kind (checklist, rating, check-in, questionnaires...): nothing here; the submission adds a
-  plain, read-only Markdown cell that shows the value as escaped text (see ``submission.py``).
+A review notebook holds, for each declared exercise, the prompt as a locked Markdown cell, then what its
+kind asks for (``workshop.kinds``): for each free-text part a locked title cell and a manually graded
+Markdown answer cell (1 point when answered, and a comment box in formgrader); for a knowledge check a
+solution code cell ``answer_<name> = <int or None>`` and a locked hidden test cell (1 point when right).
+Structured parts (ratings, lists, tables) are added by the submission as a plain read-only Markdown cell
+(see ``submission.py``). No kind is named here.
 
 Everything is deterministic (cell ids included), so building twice changes nothing.
 """
@@ -19,20 +18,15 @@ from pathlib import Path
 
 import nbformat
 
-from workshop.exercises import Choice, Exercise, Module, Reflection, all_modules
+from workshop.exercises import Exercise, Module, all_modules
+from workshop.kinds.base import AnswerPart
+from workshop.kinds.choice import BEGIN_HIDDEN, END_HIDDEN
 from workshop.review import course as course_files
-from workshop.review.literal import markdown_text
+from workshop.text import markdown_text
 
 FORMAT = "rejection-resilience-review"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
-END_HIDDEN = "### END HIDDEN TESTS"
-
-
-def answer_variable(exercise: Exercise) -> str:
-    """The Python name a knowledge check's answer is bound to (prefixed: exercise names may shadow builtins)."""
-    return f"answer_{exercise.name}"
 
 
 def cell_id(*parts: str) -> str:
@@ -72,43 +66,52 @@ def prompt_grade_id(exercise: Exercise) -> str:
     return f"{exercise.name}_prompt"
 
 
-def choice_answer_grade_id(exercise: Exercise) -> str:
-    return f"{exercise.name}_answer"
+def answer_grade_id(exercise: Exercise, part: AnswerPart) -> str:
+    """The grade id of one free-text part ("__" cannot occur in an exercise name, so ids never collide)."""
+    return f"{exercise.name}__{part.key}" if part.key else exercise.name
 
 
-def choice_check_grade_id(exercise: Exercise) -> str:
-    return f"{exercise.name}_check"
+def reviewed(module: Module) -> list[Exercise]:
+    """The exercises that have a place in the review (worked examples ask nothing, so they have none)."""
+    return [exercise for exercise in module.exercises if not exercise.display_only]
+
+
+def _kind_label(exercise: Exercise) -> str:
+    name = exercise.kind.replace("_", " ").capitalize()
+    if exercise.code_cells():
+        return f"{name} (1 point when right)"
+    parts = len(exercise.answer_parts())
+    if parts:
+        return f"{name} (1 point for each part answered)" if parts > 1 else f"{name} (1 point when answered)"
+    return f"{name} (shown for reading; no points)"
 
 
 def _prompt_cell(exercise: Exercise) -> nbformat.NotebookNode:
-    kind_label = {
-        "reflection": "Reflection (1 point when answered)",
-        "choice": "Knowledge check (1 point when right)",
-    }.get(exercise.kind, f"{exercise.kind.replace('_', ' ').capitalize()} (shown for reading; no points)")
-    lines = [f"### {markdown_text(exercise.prompt)}", "", f"*{kind_label}* · `{exercise.id}`"]
-    if isinstance(exercise, Choice):
-        lines.append("")
-        for number, option in enumerate(exercise.options, start=1):
-            marker = " (right answer)" if number - 1 == exercise.answer else ""
-            lines.append(f"{number}\\. {markdown_text(option)}{marker}  ")
+    lines = [f"### {markdown_text(exercise.prompt)}", "", f"*{_kind_label(exercise)}*"]
+    extra = exercise.prompt_markdown()
+    if extra:
+        lines += ["", *extra]
     grade_id = prompt_grade_id(exercise)
     return _markdown("\n".join(lines), cell_id(grade_id), _nbgrader(grade_id, locked=True))
 
 
-def _choice_check_source(exercise: Choice) -> str:
-    variable = answer_variable(exercise)
-    explanations = {index: text for index, text in enumerate(exercise.explanations)}
-    right = exercise.answer + 1
-    return "\n".join(
-        [
-            "# Checked when the facilitator runs autograde.",
-            BEGIN_HIDDEN,
-            f"_explanations = {explanations!r}",
-            f"print(_explanations.get({variable}, 'No answer was given.'))",
-            f"assert {variable} == {exercise.answer!r}, 'The right answer is option {right}.'",
-            END_HIDDEN,
-        ]
-    )
+def exercise_cells(exercise: Exercise) -> list[nbformat.NotebookNode]:
+    """The exercise's cells in the instructor ("source") review notebook."""
+    cells = [_prompt_cell(exercise)]
+    for part in exercise.answer_parts():
+        grade_id = answer_grade_id(exercise, part)
+        if part.title:
+            title_id = f"{grade_id}__title"
+            cells.append(
+                _markdown(f"#### {markdown_text(part.title)}", cell_id(title_id), _nbgrader(title_id, locked=True))
+            )
+        flags = {"solution": True, "grade": True, "points": 1}
+        cells.append(_markdown(course_files.NO_ANSWER, cell_id(grade_id), _nbgrader(grade_id, **flags)))
+    for code in exercise.code_cells():
+        cells.append(_code(code.answer_source, cell_id(code.answer_grade_id), _nbgrader(code.answer_grade_id, solution=True)))
+        flags = {"grade": True, "locked": True, "points": 1}
+        cells.append(_code(code.test_source, cell_id(code.test_grade_id), _nbgrader(code.test_grade_id, **flags)))
+    return cells
 
 
 def review_notebook(module: Module) -> nbformat.NotebookNode:
@@ -120,28 +123,13 @@ def review_notebook(module: Module) -> nbformat.NotebookNode:
     intro = (
         f"# Review: {markdown_text(module.title)}\n\n"
         "The participant's answers to this module, as they gave them. Their own words are shown as plain "
-        "text. Points mean completion, not a grade: a reflection counts when it is answered, and each "
-        "knowledge check counts when it is right. Comment on reflections; the comments go back to the "
-        "participant as feedback."
+        "text. Points mean completion, not a grade: each written part counts when it is answered, and each "
+        "knowledge check counts when it is right. Comment on any written part; each comment goes back to the "
+        "participant as feedback, beside the part it is about."
     )
     notebook.cells.append(_markdown(intro, "intro", _nbgrader("intro", locked=True)))
-    for exercise in module.exercises:
-        notebook.cells.append(_prompt_cell(exercise))
-        if isinstance(exercise, Reflection):
-            flags = {"solution": True, "grade": True, "points": 1}
-            notebook.cells.append(
-                _markdown(course_files.NO_ANSWER, cell_id(exercise.name), _nbgrader(exercise.name, **flags))
-            )
-        elif isinstance(exercise, Choice):
-            answer_id = choice_answer_grade_id(exercise)
-            notebook.cells.append(
-                _code(f"{answer_variable(exercise)} = None", cell_id(answer_id), _nbgrader(answer_id, solution=True))
-            )
-            check_id = choice_check_grade_id(exercise)
-            flags = {"grade": True, "locked": True, "points": 1}
-            notebook.cells.append(
-                _code(_choice_check_source(exercise), cell_id(check_id), _nbgrader(check_id, **flags))
-            )
+    for exercise in reviewed(module):
+        notebook.cells.extend(exercise_cells(exercise))
     nbformat.validate(notebook)
     return notebook
 

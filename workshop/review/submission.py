@@ -3,9 +3,9 @@
 The notebook is always made from a release notebook (the course's own, or the same notebook built
 without nbgrader for a download) plus the answer values, each validated by its exercise declaration:
 
-* reflection text -> the Markdown answer cell, escaped (``literal.answer_markdown``);
+* each free-text part -> its Markdown answer cell, escaped (``workshop.text.answer_markdown``);
 * a knowledge check -> ``answer_<name> = <int or None>``, written with ``repr`` of a validated int;
-* any other kind -> a plain Markdown cell after the prompt, showing the value as escaped text.
+* structured parts (ratings, lists, tables) -> a plain Markdown cell after the prompt, made by the kind.
 
 The answer values also travel in ``metadata.workshop.answers``: that is all `workshop review import`
 reads from a file; it rebuilds the rest from the course (see ``importer.py``).
@@ -25,10 +25,10 @@ import nbformat
 
 from workshop import participants
 from workshop.errors import WorkshopError
-from workshop.exercises import Checklist, Choice, Exercise, Module, Rating, Reflection
+from workshop.exercises import Exercise, Module
 from workshop.review import build
 from workshop.review import course as course_files
-from workshop.review.literal import answer_markdown, markdown_text
+from workshop.text import answer_markdown
 
 
 class SubmissionError(WorkshopError):
@@ -76,30 +76,17 @@ def _check_text(exercise_id: str, value: Any) -> None:
         raise SubmissionError(f"The answer to {exercise_id!r} holds characters that cannot be saved.") from None
 
 
-def value_markdown(exercise: Exercise, value: Any) -> str:
-    """A read-only value as inert Markdown (Markdown we write around escaped participant text)."""
+def _shown_cell(exercise: Exercise, value: Any) -> nbformat.NotebookNode | None:
+    """The structured parts of a value as a plain, read-only Markdown cell (None when there are none).
+
+    A plain cell (no nbgrader metadata): nbgrader keeps it as it is through autograde and feedback."""
     if not exercise.is_answered(value):
-        return course_files.NO_ANSWER
-    if isinstance(exercise, Choice):
-        return f"**Answer:** option {value + 1}, {markdown_text(exercise.options[value])}"
-    if isinstance(exercise, Rating):
-        anchors = dict(exercise.anchors)
-        label = f" ({markdown_text(anchors[value])})" if value in anchors else ""
-        return f"**Answer:** {value}{label} on a scale from {exercise.minimum} to {exercise.maximum}"
-    if isinstance(exercise, Checklist):
-        lines = ["**Answer:**", ""]
-        lines += [f"- {markdown_text(option)}" for option in value.get("selected", [])] or ["- *(none ticked)*"]
-        if value.get("other"):
-            lines += ["", f"**{markdown_text(exercise.other_label)}:**", "", answer_markdown(value["other"])]
-        return "\n".join(lines)
-    # A kind this module does not know (check-in, questionnaires, ...): show the JSON value as text.
-    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
-    return "**Answer:**\n\n" + answer_markdown(shown)
-
-
-def _value_cell(exercise: Exercise, value: Any) -> nbformat.NotebookNode:
-    # A plain cell (no nbgrader metadata): nbgrader keeps it as it is through autograde and feedback.
-    cell = nbformat.v4.new_markdown_cell(value_markdown(exercise, value))
+        source = course_files.NO_ANSWER if not exercise.answer_parts() else None
+    else:
+        source = exercise.shown_markdown(value)
+    if source is None:
+        return None
+    cell = nbformat.v4.new_markdown_cell(source)
     cell.id = build.cell_id(exercise.name, "value")
     return cell
 
@@ -114,31 +101,34 @@ def fill(
     """The release notebook with ``answers`` (already cleaned) filled in; ``release`` is not changed."""
     notebook = copy.deepcopy(release)
     by_grade_id = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in notebook.cells}
-    missing = [e.id for e in module.exercises if build.prompt_grade_id(e) not in by_grade_id]
+    exercises = build.reviewed(module)
+    expected = [build.prompt_grade_id(e) for e in exercises]
+    expected += [build.answer_grade_id(e, part) for e in exercises for part in e.answer_parts()]
+    expected += [code.answer_grade_id for e in exercises for code in e.code_cells()]
+    missing = [grade_id for grade_id in expected if grade_id not in by_grade_id]
     if missing:
         raise SubmissionError(
             f"The course's review notebook of {module.key!r} is older than the module (no {missing[0]!r}). "
             "Run `workshop review build`."
         )
+    prompts = {build.prompt_grade_id(e): e for e in exercises}
     cells = []
     for cell in notebook.cells:
         cells.append(cell)
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        exercise = next((e for e in module.exercises if build.prompt_grade_id(e) == grade_id), None)
+        exercise = prompts.get(cell.metadata.get("nbgrader", {}).get("grade_id", ""))
         if exercise is None:
             continue
-        value = answers.get(exercise.id)
-        if isinstance(exercise, Reflection):
-            if exercise.is_answered(value):
-                by_grade_id[exercise.name].source = answer_markdown(value)
-        elif isinstance(exercise, Choice):
-            literal = repr(value) if isinstance(value, int) and not isinstance(value, bool) else "None"
-            by_grade_id[
-                build.choice_answer_grade_id(exercise)
-            ].source = f"{build.answer_variable(exercise)} = {literal}"
-            cells.append(_value_cell(exercise, value))
-        else:
-            cells.append(_value_cell(exercise, value))
+        value = answers.get(exercise.id, exercise.empty())
+        shown = _shown_cell(exercise, value)
+        if shown is not None:
+            cells.append(shown)
+        if exercise.is_answered(value):
+            texts = exercise.part_texts(value)
+            for part in exercise.answer_parts():
+                if texts.get(part.key):
+                    by_grade_id[build.answer_grade_id(exercise, part)].source = answer_markdown(texts[part.key])
+        for grade_id, source in exercise.code_answers(value).items():
+            by_grade_id[grade_id].source = source
     notebook.cells = cells
     notebook.metadata["workshop"] = {
         "format": build.FORMAT,
