@@ -25,10 +25,12 @@ import textstat
 import textstat.backend.counts._count_syllables as textstat_syllables
 from bs4 import BeautifulSoup, Tag
 
+from workshop.exercises import load_module
+
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    pass
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = REPO / "modules"
@@ -116,15 +118,9 @@ def notebook_sentences(path: Path) -> list[str]:
 
 
 def exercise_sentences(module_file: Path) -> list[str]:
-    """Every participant-facing string an exercise declares (read raw, so no kind needs to load)."""
-    declared = tomllib.loads(module_file.read_text(encoding="utf-8"))
-    sentences = [declared.get("title", "")]
-    for exercise in declared.get("exercises", []):
-        for field in ("prompt", "help", "placeholder", "other_label"):
-            sentences.append(exercise.get(field, ""))
-        sentences += exercise.get("options", [])
-        sentences += exercise.get("explanations", [])
-        sentences += list(exercise.get("anchors", {}).values())
+    """Every participant-facing string the module declares, as each kind lists them (``texts()``)."""
+    module = load_module(module_file.parent)
+    sentences = [module.title] + [text for exercise in module for text in exercise.texts()]
     return [s if SENTENCE_END.search(s) else f"{s}." for s in (" ".join(t.split()) for t in sentences) if s]
 
 
