@@ -29,6 +29,7 @@ SAVING = "Saving…"
 SAVED = "Saved"
 NOT_SAVED = "Not saved"
 PRACTICE = "Practice mode: answers on this page are not stored"
+EXAMPLE = "A worked example to read: nothing to fill in here"
 
 
 def strings_in(value: Any) -> list[str]:
@@ -115,7 +116,8 @@ class ExerciseWidget(w.VBox):
     # -- restore, validate, save ---------------------------------------------------------------------
 
     def _restore(self) -> None:
-        stored = self.store.latest(self.participant, self.exercise.id) if self.participant else None
+        asks = self.participant and not self.exercise.display_only
+        stored = self.store.latest(self.participant, self.exercise.id) if asks else None
         self._restoring = True
         try:
             if stored is not None:
@@ -129,7 +131,9 @@ class ExerciseWidget(w.VBox):
             self.show_value(self.value)
         finally:
             self._restoring = False
-        if self._practice:
+        if self.exercise.display_only:
+            self.status = EXAMPLE
+        elif self._practice:
             self.status = PRACTICE
         elif stored is not None:
             self.status = SAVED
@@ -137,7 +141,7 @@ class ExerciseWidget(w.VBox):
             self.status = NOT_ANSWERED
 
     def _on_value_change(self, change: dict[str, Any]) -> None:
-        if self._restoring:
+        if self._restoring or self.exercise.display_only:
             return
         self._check_crisis(change["new"])
         try:

@@ -105,7 +105,7 @@ class Landing(w.VBox):
             self.modules_view.value = f"<p>The modules could not be listed: {html_literal(str(error))}</p>"
             return
         items = []
-        for module in modules:
+        for module in (m for m in modules if m.listed):
             href = link_with_code(module.notebook, self.participant)
             minutes = f" (about {module.minutes} minutes)" if module.minutes else ""
             items.append(f"<li><a href='{html_literal(href)}'>{html_literal(module.title)}</a>{minutes}</li>")

@@ -53,7 +53,7 @@ class Page:
             self.module: Module | None = find_module(module_key)
         except ExerciseDeclarationError as error:
             self.module, self.broken = None, str(error)
-        self.modules: list[ModuleInfo] = module_index()[0]
+        self.modules: list[ModuleInfo] = [m for m in module_index()[0] if m.listed or m.key == module_key]
         if self.broken:
             # Nothing can be shown or saved; say so plainly (the help control is in the page template).
             store, participant = ResponseStore(":memory:"), None

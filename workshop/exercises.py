@@ -30,7 +30,7 @@ else:  # pragma: no cover - Python 3.10
 # review grade ids, so no id may contain it.
 ID_PART = re.compile(r"^[a-z](?:_?[a-z0-9])*$")
 MODULE_FILE = "module.toml"
-MODULE_KEYS = {"key", "title", "order", "minutes", "exercises"}
+MODULE_KEYS = {"key", "title", "order", "minutes", "listed", "exercises"}
 
 __all__ = ["ID_PART", "Exercise", "ExerciseDeclarationError", "Module", "ModuleInfo", "all_modules", "load_module"]
 
@@ -44,6 +44,7 @@ class ModuleInfo:
     title: str
     order: int
     minutes: int = 0
+    listed: bool = True  # False: served, but not offered to participants (the authors' gallery)
 
     @property
     def notebook(self) -> str:
@@ -110,8 +111,10 @@ def _read_toml(folder: Path) -> tuple[Path, dict[str, Any]]:
     if unknown:
         raise ExerciseDeclarationError(f"{path}: a module has no field(s) {', '.join(map(repr, unknown))}.")
     for field_name in ("order", "minutes"):
-        if not isinstance(data.get(field_name, 0), int):
+        if not isinstance(data.get(field_name, 0), int) or isinstance(data.get(field_name, 0), bool):
             raise ExerciseDeclarationError(f"{path}: field {field_name!r} must be a whole number.")
+    if not isinstance(data.get("listed", True), bool):
+        raise ExerciseDeclarationError(f"{path}: field 'listed' must be true or false.")
     return path, data
 
 
@@ -122,6 +125,7 @@ def _info(folder: Path, data: dict[str, Any]) -> dict[str, Any]:
         "title": str(data.get("title", data["key"])),
         "order": int(data.get("order", 0)),
         "minutes": int(data.get("minutes", 0)),
+        "listed": bool(data.get("listed", True)),
     }
 
 
