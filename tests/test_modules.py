@@ -1,0 +1,197 @@
+"""Every module that all_modules() finds, checked the same way: no test file per module.
+
+- Shape (facilitator_guide/authoring.md): Page(...) first, page.nav() last, each declared exercise shown
+  exactly once in one-line cells, check-in first and check-out last, a knowledge check that varies its
+  right answers and does not always make the longest option right.
+- The notebook runs headless (nbval, --nbval-lax) without touching any store.
+- In Chromium, through the per-kind drivers in tests/support/drivers/: every exercise is answered by
+  keyboard, says "Saved", is stored as the kind validates it, and comes back after a reload; axe finds no
+  serious or critical problem; no request leaves 127.0.0.1. Screenshots go to artifacts/screenshots/.
+- The review notebook is built and filled for every module (see tests/test_review.py for nbgrader).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.drivers import DRIVERS, driver_for
+from support.server import new_registered_code
+
+from widgets.registry import WIDGETS, widget_for
+from workshop.exercises import Module, all_modules
+from workshop.kinds import KINDS
+from workshop.kinds.choice import Choice
+from workshop.review.build import review_notebook
+from workshop.review.submission import clean_answers, fill
+from workshop.store import STORE_FILE
+
+REPO = Path(__file__).resolve().parent.parent
+MODULES = all_modules()
+SHOW_CALL = re.compile(r'^page\.show\("([a-z0-9_]+)"\)$')
+SUBMIT_CALL = "page.submit()"
+# Page-level widgets that are not exercises (the closing's chart and plan card): display(...) one-liners.
+DISPLAY_CALL = re.compile(r"^display\([A-Za-z]+\(.*\)\)$")
+
+
+def notebook_path(module: Module) -> Path:
+    return REPO / "modules" / module.notebook
+
+
+def code_cells(module: Module) -> list[Any]:
+    return [c for c in nbformat.read(notebook_path(module), as_version=4).cells if c.cell_type == "code"]
+
+
+def shown_in_order(module: Module) -> list[str]:
+    names = []
+    for cell in code_cells(module)[1:-1]:
+        source = cell.source.strip()
+        if source == SUBMIT_CALL or DISPLAY_CALL.match(source):
+            continue
+        match = SHOW_CALL.match(source)
+        assert match, f"{module.notebook}: code cells are one page.show(...) or page.submit() each: {source!r}"
+        names.append(match.group(1))
+    return names
+
+
+def by_module(test: Any) -> Any:
+    return pytest.mark.parametrize("module", MODULES, ids=[m.key for m in MODULES])(test)
+
+
+# --- every kind is complete ---------------------------------------------------------------------
+
+
+def test_every_kind_has_a_widget_a_review_rendering_and_a_browser_driver() -> None:
+    for kind in KINDS:
+        widget_for(kind)
+        driver_for(kind)
+    assert set(WIDGETS) == set(KINDS), "a widget registered for a kind the core does not know"
+    assert set(DRIVERS) == set(KINDS), "a driver for a kind the core does not know"
+    gallery = next(m for m in MODULES if m.key == "gallery")
+    assert {e.kind for e in gallery} == set(KINDS), "the gallery shows one exercise of every kind"
+    for exercise in gallery:
+        value = exercise.validate(driver_for(exercise.kind).planned(exercise))
+        if exercise.display_only:
+            continue
+        markdown = exercise.as_markdown(value)
+        assert markdown and "{" not in markdown.replace("\\{", ""), f"{exercise.kind}: no JSON in the export"
+
+
+# --- shape and headless run ---------------------------------------------------------------------
+
+
+@by_module
+def test_notebook_has_the_module_shape(module: Module) -> None:
+    cells = code_cells(module)
+    first = cells[0].source.splitlines()
+    assert first[-1] == f'page = Page("{module.key}")' and "from widgets.page import Page" in first
+    assert all(line.startswith(("from widgets.", "from IPython.display import")) for line in first[:-1])
+    assert cells[-1].source.strip() == "page.nav()"
+    shown = shown_in_order(module)
+    assert sorted(shown) == sorted(e.name for e in module), "show each declared exercise exactly once"
+    assert module.minutes > 0
+    if module.key in ("gallery",):
+        return
+    assert shown[0] == "checkin", "a module opens with its check-in"
+    if any(e.kind == "checkout" for e in module):
+        assert module[shown[-1]].kind == "checkout", "a module that checks out does so last"
+    quiz = [e for e in module if isinstance(e, Choice)]
+    if quiz:
+        assert 3 <= len(quiz) <= 5
+        assert len({e.answer for e in quiz}) > 1, "vary which option is right"
+        longest_right = [len(q.options[q.answer]) == max(map(len, q.options)) for q in quiz]
+        assert not all(longest_right), "the right answer must not always be the longest option"
+
+
+@by_module
+def test_notebook_runs_headless_without_touching_any_store(module: Module, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "VOILA_", "QUERY_STRING"))}
+    env["WORKSHOP_DATA_DIR"] = str(tmp_path / "data")
+    path = notebook_path(module)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert f"{len(code_cells(module))} passed" in result.stdout, result.stdout[-2000:]
+    assert not (tmp_path / "data" / STORE_FILE).exists()
+
+
+@by_module
+def test_review_notebook_is_built_and_filled_from_the_planned_answers(module: Module) -> None:
+    from datetime import datetime, timezone
+
+    planned = {e.id: driver_for(e.kind).planned(e) for e in module if not e.display_only}
+    answers = clean_answers(module, planned)
+    notebook = fill(review_notebook(module), module, "code-for-test", answers, datetime.now(timezone.utc))
+    text = "\n".join(cell.source for cell in notebook.cells)  # (metadata keeps the values, as JSON data)
+    assert "<b>" not in text and "<i>" not in text and "<em>" not in text, "participant markup is escaped"
+    grade_ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in notebook.cells]
+    assert len([g for g in grade_ids if g]) == len({g for g in grade_ids if g}), "grade ids are unique"
+
+
+# --- in the browser ------------------------------------------------------------------------------
+
+
+def open_module(page: Any, server: Any, module: Module, code: str | None) -> list[Any]:
+    query = {"p": code} if code else {}
+    page.goto(server.page_url(f"/voila/render/{module.notebook}", **query), wait_until="commit")
+    names = shown_in_order(module)
+    wait_for_widgets(page, min_widgets=len(names))
+    boxes = page.locator(".ws-exercise")
+    boxes.nth(len(names) - 1).wait_for(timeout=120_000)
+    return [boxes.nth(i) for i in range(len(names))]
+
+
+def status_of(box: Any) -> Any:
+    return box.locator(".ws-status").last
+
+
+def assert_accessible(page: Any, name: str) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"axe found serious or critical problems on {name}:\n{describe_violations(violations)}"
+
+
+@pytest.mark.browser
+@by_module
+def test_every_exercise_saves_by_keyboard_and_comes_back_after_a_reload(
+    module: Module, page: Any, browser_log: Any, workshop_server: Any, server_store: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    browser_log.allow_console_error(r"status of 403 .*/voila/api/shutdown/")
+    code = new_registered_code(server_store)
+    boxes = open_module(page, workshop_server, module, code)
+    exercises = [module[name] for name in shown_in_order(module)]
+    expect(page.get_by_text('page.show("', exact=False)).to_have_count(0)  # no code shown
+    assert_accessible(page, f"the fresh {module.key} page")
+    planned = {e.id: driver_for(e.kind).planned(e) for e in exercises}
+    for box, exercise in zip(boxes, exercises, strict=True):
+        box.scroll_into_view_if_needed()
+        driver_for(exercise.kind).enter(page, box, exercise, planned[exercise.id])
+    for box, exercise in zip(boxes, exercises, strict=True):
+        if not exercise.display_only:
+            expect(status_of(box)).to_have_text("Saved", timeout=20_000)
+    expected = {e.id: e.validate(planned[e.id]) for e in exercises if not e.display_only}
+    assert server_store.latest_answers(code, f"{module.key}.") == expected
+    assert page.locator(".ws-exercise b, .ws-exercise i, .ws-exercise em").count() == 0, "typed markup stays text"
+    screenshot(page, f"module-{module.key}-answered")
+
+    boxes = open_module(page, workshop_server, module, code)  # the same address again: a new kernel
+    for box, exercise in zip(boxes, exercises, strict=True):
+        driver_for(exercise.kind).expect_shown(box, exercise, planned[exercise.id])
+        if not exercise.display_only:
+            expect(status_of(box)).to_have_text("Saved")
+    screenshot(page, f"module-{module.key}-restored")
+    assert_accessible(page, f"the answered and reloaded {module.key} page")
