@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 
 from workshop.exercises import Choice, Exercise, Module, Reflection, all_modules
+from workshop.permissions import private_umask
 from workshop.review import course as course_files
 from workshop.review.literal import markdown_text
 
@@ -169,6 +170,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
 
 
+@private_umask()  # the course is for this account only: what this writes (and nbgrader) is owner-only
 def build_course(course_dir: Path | str | None = None, modules: list[Module] | None = None) -> BuildReport:
     """Create or update the course; generate_assignment runs only for modules whose notebook changed."""
     course = course_files.resolve(course_dir)
