@@ -2,6 +2,10 @@
 
 A command module defines ``add_commands(subparsers)``; each parser it adds sets ``func`` (called with
 the parsed arguments, returns an exit code).
+
+Commands run with umask 077 (``workshop.permissions``): what they create, and what the Voila server, its
+kernels, nbgrader and formgrader create, is for this account only. A command that writes files other
+accounts must read (``install-voila-template``) sets ``shared_files=True`` to keep the caller's umask.
 """
 
 from __future__ import annotations
@@ -9,8 +13,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from contextlib import nullcontext
 
 from workshop.errors import WorkshopError
+from workshop.permissions import private_umask
 
 # Order is the order of `workshop --help`.
 COMMAND_MODULES = [
@@ -42,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
+    umask = nullcontext() if getattr(args, "shared_files", False) else private_umask()
     try:
-        return int(args.func(args) or 0)
+        with umask:
+            return int(args.func(args) or 0)
     except WorkshopError as error:
         print(f"workshop: {error}", file=sys.stderr)
         return 1

@@ -7,15 +7,18 @@ from pathlib import Path
 
 import platformdirs
 
+from workshop.permissions import private_dir
+
 APP_NAME = "rejection-resilience"
 
 
 def data_dir() -> Path:
-    """The folder of the response store and the nbgrader course: $WORKSHOP_DATA_DIR or the user data dir."""
+    """The folder of the response store and the nbgrader course: $WORKSHOP_DATA_DIR or the user data dir.
+
+    Created private to this account (0700) if missing; `workshop serve` tightens one that exists."""
     configured = os.environ.get("WORKSHOP_DATA_DIR")
     path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def course_dir() -> Path:

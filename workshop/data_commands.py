@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from workshop import participants
+from workshop import participants, permissions
 from workshop.errors import WorkshopError
 from workshop.store import ResponseStore
 
@@ -25,8 +25,9 @@ def export(args: argparse.Namespace) -> int:
         target = Path(args.output)
         if target.exists() and not args.force:
             raise WorkshopError(f"{target} exists already; choose another name or add --force.")
-        target.write_text(text, encoding="utf-8")
-        print(f"Wrote the answers of {code} to {target}.", file=sys.stderr)
+        # Only this account may read it (0600), whatever the umask: it holds the participant's own words.
+        permissions.write_private(target, text)
+        print(f"Wrote the answers of {code} to {target} (readable by this account only).", file=sys.stderr)
     return 0
 
 

@@ -591,7 +591,17 @@ def _safety_check(args: argparse.Namespace) -> int:
     print(f"\nOK: {len(resources.resources)} resource(s), every number and address well formed.")
     if resources.source.startswith("built-in"):
         print(f"To use your own, see `workshop safety --help` (file: {config_path()}).")
-    return 0
+    return _report_data_location()
+
+
+def _report_data_location() -> int:
+    """Where participants' answers are kept and whether other accounts can read them (1 if they can)."""
+    from workshop import config, permissions
+    from workshop.store import STORE_FILE
+
+    lines, private = permissions.describe_location(config.data_dir(), STORE_FILE)
+    print("\n" + "\n".join(lines))
+    return 0 if private else 1
 
 
 def _safety_print_default(args: argparse.Namespace) -> int:

@@ -130,7 +130,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     install.add_argument(
         "--prefix", default=sys.prefix, help=f"environment to install into (default: this one, {sys.prefix})"
     )
-    install.set_defaults(func=run_install_template)
+    # The template must stay readable by every account that runs Voila (JupyterHub): not the private umask.
+    install.set_defaults(func=run_install_template, shared_files=True)
 
 
 def voila_extension_settings() -> dict[str, Any]:
@@ -298,6 +299,7 @@ def run_serve(args: argparse.Namespace) -> int:
     modules_root = modules_dir()
     if not (modules_root / LANDING_NOTEBOOK).is_file():
         raise WorkshopError(f"no landing page at {modules_root / LANDING_NOTEBOOK}; is WORKSHOP_MODULES_DIR right?")
+    secure_data_location()
 
     runtime_dir = Path(tempfile.mkdtemp(prefix="workshop-serve-"))
     atexit.register(shutil.rmtree, runtime_dir, ignore_errors=True)
@@ -319,6 +321,16 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(runtime_dir, ignore_errors=True)
     return 0
+
+
+def secure_data_location() -> None:
+    """Before any page opens the store: make the data folder private to this account and say once what
+    changed, or refuse to start (PermissionsError) when another account owns something others can read."""
+    from workshop import config, permissions
+
+    changes = permissions.secure_data_folder(config.data_dir())
+    if changes:
+        print(permissions.describe_changes(changes) + "\n", flush=True)
 
 
 def _announce(url: str, *, group: bool, open_browser: bool) -> None:

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from workshop import config
+from workshop import config, permissions
 from workshop.errors import WorkshopError
 
 STORE_FILE = "responses.sqlite3"
@@ -132,6 +132,7 @@ class ResponseStore:
             self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         else:
             self._check_file_before_opening()
+            self._make_private()
             self._db = self._connect()
         self._migrate()
 
@@ -184,6 +185,21 @@ class ResponseStore:
             raise self._refuse(
                 f"was written by a newer version of the workshop (schema {version}; this one knows {SCHEMA_VERSION})."
             )
+
+    def _make_private(self) -> None:
+        """The store and its -wal, -shm and -journal files readable by this account only, whatever the umask.
+
+        SQLite creates -wal and -shm with the store file's mode, so a new store file is created 0600 before
+        SQLite opens it; existing files of ours are tightened, and one of another account's is refused."""
+        try:
+            permissions.create_private_file(self.path)
+        except OSError as error:
+            raise StoreError(f"Cannot create the answer store {self.path}: {error.strerror or error}.") from None
+        for path in (self.path, *(Path(f"{self.path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))):
+            try:
+                permissions.secure_tree(path)
+            except permissions.PermissionsError as error:
+                raise StoreError(str(error)) from None
 
     def _connect(self) -> sqlite3.Connection:
         try:

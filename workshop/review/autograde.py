@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop import permissions
 from workshop.errors import WorkshopError
 from workshop.exercises import Module, all_modules
 from workshop.review import build
@@ -77,6 +78,7 @@ def show_code_as_name(course: Path, participant: str) -> None:
         gradebook.update_or_create_student(participant, last_name=participant, first_name="participant")
 
 
+@permissions.private_umask()  # nbgrader's folders and gradebook.db owner-only (its files: nbgrader_config.py)
 def autograde(
     course_dir: Path | str | None = None,
     force: bool = False,
@@ -104,4 +106,6 @@ def autograde(
             )
         except WorkshopError as error:
             results.append(GradeResult(item.module, item.participant, False, str(error)))
+    # Belt and braces: whatever nbgrader left readable by others (a course made before this rule) is tightened.
+    permissions.secure_course(course)
     return results

@@ -21,6 +21,7 @@ import nbformat
 from workshop.exercises import Exercise, Module, all_modules
 from workshop.kinds.base import AnswerPart
 from workshop.kinds.choice import BEGIN_HIDDEN, END_HIDDEN
+from workshop.permissions import private_umask
 from workshop.review import course as course_files
 from workshop.text import markdown_text
 
@@ -157,6 +158,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
 
 
+@private_umask()  # the course is for this account only: what this writes (and nbgrader) is owner-only
 def build_course(course_dir: Path | str | None = None, modules: list[Module] | None = None) -> BuildReport:
     """Create or update the course; generate_assignment runs only for modules whose notebook changed."""
     course = course_files.resolve(course_dir)

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop import config
+from workshop import config, permissions
 from workshop.errors import WorkshopError
 
 if TYPE_CHECKING:
@@ -37,6 +37,12 @@ c.CourseDirectory.root = {root!r}
 # kept inside the course so that nbgrader never looks in /srv.
 c.Exchange.root = {exchange!r}
 c.Exchange.timezone = "UTC"
+
+# Submissions, autograded copies and feedback hold participants' words: nbgrader's own files are for this
+# account only (its defaults, 444 and 644, let every account on the computer read them). Folders are
+# owner-only through the umask the workshop sets while nbgrader runs.
+c.BaseConverter.permissions = 600
+c.Autograde.permissions = 400
 
 # What an unanswered reflection shows. Answered reflections are escaped participant text.
 c.ClearSolutions.text_stub = {no_answer!r}
@@ -79,14 +85,15 @@ def _nbgrader_templates() -> str:
 
 
 def write_config(course: Path) -> bool:
-    """Write nbgrader_config.py if it differs; return True when the file changed."""
-    course.mkdir(parents=True, exist_ok=True)
-    (course / "exchange").mkdir(exist_ok=True)
+    """Write nbgrader_config.py if it differs; return True when the file changed. The course folder is
+    created, or made, private to this account (``permissions.secure_course``)."""
+    permissions.private_dir(course / permissions.EXCHANGE_DIR)
+    permissions.secure_course(course)
     path = course / CONFIG_FILE
     text = config_text(course)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
-    path.write_text(text, encoding="utf-8")
+    permissions.write_private(path, text)
     return True
 
 

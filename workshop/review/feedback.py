@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from workshop import participants
+from workshop import participants, permissions
 from workshop.exercises import Module, all_modules
 from workshop.review import course as course_files
 
@@ -41,6 +41,7 @@ def graded_submissions(course: Path) -> list[tuple[str, str]]:
     ]
 
 
+@permissions.private_umask()  # feedback holds participants' words: owner-only, as the rest of the course
 def generate_feedback(course_dir: Path | str | None = None, progress: bool = True) -> list[FeedbackResult]:
     """nbgrader's generate_feedback for every autograded submission (the comments as they are now)."""
     from tqdm import tqdm
@@ -58,6 +59,7 @@ def generate_feedback(course_dir: Path | str | None = None, progress: bool = Tru
             results.append(FeedbackResult(module, participant, True, "feedback written"))
         except WorkshopError as error:
             results.append(FeedbackResult(module, participant, False, str(error)))
+    permissions.secure_course(course)
     return results
 
 

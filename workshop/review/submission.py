@@ -26,6 +26,7 @@ import nbformat
 from workshop import participants
 from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, Module
+from workshop.permissions import private_umask
 from workshop.review import build
 from workshop.review import course as course_files
 from workshop.text import answer_markdown
@@ -166,6 +167,7 @@ def submission_for_download(
     return download_name(participant, module), notebook_bytes(notebook)
 
 
+@private_umask()  # submissions hold participants' words: folders 0700 (the files are mkstemp's 0600)
 def write_submission(
     course: Path, participant: str, module: Module, answers: dict[str, Any], submitted_at: datetime
 ) -> Path:
