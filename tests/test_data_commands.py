@@ -69,8 +69,24 @@ def test_unknown_and_mistyped_codes_are_told_apart(data: tuple[Path, str]) -> No
     data_dir, _code = data
     unknown = run(data_dir, "erase", participants.new_code(), "--yes")
     assert unknown.returncode == 1 and "no answers are kept for it here" in unknown.stderr
-    typo = run(data_dir, "export", "velvet-walnot-harbor-pancake-4824")
-    assert typo.returncode == 1 and "'walnot' is not one of the code words" in typo.stderr
+    typo = run(data_dir, "export", participants.example_code().replace("lantern", "lantren"))
+    assert typo.returncode == 1 and "'lantren' is not one of the code words" in typo.stderr
+
+
+def test_a_code_of_the_first_format_is_exported_and_erased(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four EFF words and four digits, given out before the curated list; "desecrate" is not on it any more.
+    old = "florist-coastal-desecrate-gusto-6667"
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path))
+    with ResponseStore.default() as store:
+        store.register_participant(old)
+        store.save(old, "triggers.note", "kept under an old code")
+    exported = run(tmp_path, "export", old.replace("-", " "))
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["answers"][0]["value"] == "kept under an old code"
+    erased = run(tmp_path, "erase", old, "--yes")
+    assert erased.returncode == 0, erased.stderr
+    with ResponseStore.default() as store:
+        assert not store.participant_exists(old)
 
 
 def test_every_command_explains_itself() -> None:

@@ -27,7 +27,7 @@ class Landing(w.VBox):
         self.start_button.on_click(lambda _b: self.start())
         self.code_field = w.Text(
             description="Your participant code",
-            placeholder="e.g. velvet-walnut-harbor-pancake-4824",
+            placeholder=f"e.g. {participants.example_code()}",
             style={"description_width": "initial"},
             layout=w.Layout(width="100%", max_width="36rem"),
         )
@@ -41,7 +41,7 @@ class Landing(w.VBox):
         self.after = w.VBox()
         self.entry = w.VBox(
             [
-                w.HTML("<h2>New here?</h2><p>You will get a code made of four words and four digits.</p>"),
+                w.HTML(f"<h2>New here?</h2><p>You will get a code made of {participants.code_format()}.</p>"),
                 self.start_button,
                 w.HTML("<h2>Coming back?</h2>"),
                 self.code_field,

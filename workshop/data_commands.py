@@ -53,7 +53,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         description="Export every revision of one participant's answers (JSON) or their latest answers as a readable "
         "Markdown document. Give the file to the participant; it holds their own words.",
     )
-    parser.add_argument("code", help="the participant's code, e.g. velvet-walnut-harbor-pancake-4824")
+    parser.add_argument("code", help=f"the participant's code, e.g. {participants.example_code()}")
     parser.add_argument(
         "--format", choices=["json", "md"], default="json", help="json: every revision; md: readable (default: json)"
     )
