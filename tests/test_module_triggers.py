@@ -66,6 +66,56 @@ def test_notebook_shows_every_declared_exercise_once_in_module_shape() -> None:
     assert MODULE.order == 1 and MODULE.minutes > 0
 
 
+# Options that judge the person are easy to rule out (so they test nothing) and can sting.
+JUDGING_WORDS = ("weak", "wrong with you", "broken", "your fault", "to blame", "keep it to yourself", "overreact")
+MAX_LENGTH_RATIO = 1.5  # the longest option at most half as long again as the shortest (authoring.md)
+
+
+def knowledge_check_problems(quiz: list[Choice]) -> list[str]:
+    """What gives a knowledge check's answers away (facilitator_guide/authoring.md, "Writing a knowledge
+    check"): the right answer as the longest option, uneven lengths, judging options, no scenarios."""
+    problems = []
+    for question in quiz:
+        lengths = [len(option) for option in question.options]
+        right = lengths[question.answer]
+        if not any(length >= right for n, length in enumerate(lengths) if n != question.answer):
+            problems.append(f"{question.name}: the right answer is the longest option ({lengths})")
+        if max(lengths) > MAX_LENGTH_RATIO * min(lengths):
+            problems.append(f"{question.name}: option lengths {lengths} are uneven")
+        for option in question.options:
+            if any(word in option.lower() for word in JUDGING_WORDS):
+                problems.append(f"{question.name}: option judges the person: {option!r}")
+    # A scenario sets a scene, then asks: at least two sentences in the prompt.
+    scenarios = [q for q in quiz if len(re.findall(r"[.!?][\"']?(?:\s|$)", q.prompt.split(":", 1)[-1])) >= 2]
+    if len(scenarios) < 2:
+        problems.append(f"only {len(scenarios)} question(s) are short scenarios; write at least two")
+    return problems
+
+
+def test_knowledge_check_does_not_give_the_answer_away() -> None:
+    quiz = [e for e in MODULE if isinstance(e, Choice)]
+    assert knowledge_check_problems(quiz) == []
+
+
+def test_knowledge_check_rule_catches_the_old_giveaways() -> None:
+    """The old question 4: the right answer longest by far, and options that judged the person."""
+    old = Choice(
+        id="triggers.old",
+        prompt="Question 4: You notice that two of the five vulnerabilities fit you. What does that mean?",
+        options=(
+            "Something is wrong with you",
+            "You will always be hurt badly by rejection",
+            "You should keep it to yourself",
+            "They are patterns worth noticing, and they can help explain why some rejections hurt more",
+        ),
+        answer=3,
+        explanations=("No.", "No.", "No.", "Yes."),
+    )
+    problems = knowledge_check_problems([old])
+    assert any("longest" in p for p in problems) and any("uneven" in p for p in problems)
+    assert any("judges" in p for p in problems) and any("scenarios" in p for p in problems)
+
+
 def test_feedback_names_the_verdict_in_words_and_escapes_text() -> None:
     question = Choice(
         id="triggers.sample", prompt="Pick one", options=("a", "b"), answer=1, explanations=("No <b>", "Yes & so")

@@ -6,6 +6,7 @@ import http.client
 import json
 import re
 import shutil
+import ssl
 import subprocess
 import urllib.error
 import urllib.request
@@ -15,6 +16,10 @@ from pathlib import Path
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.server import Server, run_workshop_server, workshop_command
+from support.tls import self_signed_certificate
+
+from workshop.config import on_binder
+from workshop.server import BINDER_NOTICE, UNENCRYPTED_WARNING
 
 HERE = Path(__file__).resolve().parent
 TEST_NOTEBOOK = HERE / "notebooks" / "one_slider.ipynb"
@@ -27,9 +32,12 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url: str, *, follow: bool = True) -> tuple[int, str, str]:
+def fetch(url: str, *, follow: bool = True, context: ssl.SSLContext | None = None) -> tuple[int, str, str]:
     """(status, final URL, body) without raising for 4xx/5xx."""
-    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
+    handlers: list[urllib.request.BaseHandler] = [urllib.request.HTTPSHandler(context=context)] if context else []
+    if not follow:
+        handlers.append(NoRedirect())
+    opener = urllib.request.build_opener(*handlers)
     try:
         with opener.open(url, timeout=60) as response:
             return response.status, response.geturl(), response.read().decode("utf-8", "replace")
@@ -142,8 +150,144 @@ def test_a_bad_crisis_resources_file_stops_the_server_at_start(tmp_path: Path, t
 def test_serve_help_explains_every_option() -> None:
     result = subprocess.run([*workshop_command(), "serve", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
-    for option in ("--ip", "--port", "--group", "--token", "--no-browser", "--pool", "--module-pool"):
+    for option in (
+        "--ip",
+        "--port",
+        "--group",
+        "--token",
+        "--no-browser",
+        "--pool",
+        "--module-pool",
+        "--certfile",
+        "--keyfile",
+    ):
         assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--keyfile", "key.pem"], "--keyfile needs --certfile"),
+        (["--certfile", "missing.pem"], "cannot find"),
+        (["--certfile", "not-a-certificate.pem"], "cannot use"),
+    ],
+)
+def test_unusable_certificates_stop_the_server_with_the_reason(
+    tmp_path: Path, test_modules: Path, args: list[str], message: str
+) -> None:
+    (tmp_path / "not-a-certificate.pem").write_text("hello\n", encoding="utf-8")
+    (tmp_path / "key.pem").write_text("hello\n", encoding="utf-8")
+    result = subprocess.run(
+        [*workshop_command(), "serve", "--no-browser", "--port", "0", *args],
+        env=Server(data_dir=tmp_path, modules_dir=test_modules).environment(),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "running at" not in result.stdout
+
+
+def test_binder_is_told_by_its_environment() -> None:
+    assert on_binder({"BINDER_LAUNCH_HOST": "https://mybinder.org/"})
+    assert on_binder({"BINDER_REPO_URL": "https://github.com/rejection-resilience/workshop"})
+    assert on_binder({"JUPYTERHUB_SERVICE_PREFIX": "/binder/jupyter/user/x/"})
+    assert not on_binder({"JUPYTERHUB_SERVICE_PREFIX": "/user/alice/", "BINDER_LAUNCH_HOST": ""})
+    assert not on_binder({})
+
+
+def test_the_template_installed_at_a_binder_launch_carries_the_notice(tmp_path: Path) -> None:
+    """binder/start runs `workshop install-voila-template` at launch, when BinderHub's variables are set."""
+    start = (Path(__file__).resolve().parents[1] / "binder" / "start").read_text(encoding="utf-8")
+    assert "workshop install-voila-template" in start and 'exec "$@"' in start
+    notice = tmp_path / "{}" / "share" / "jupyter" / "voila" / "templates" / "workshop" / "binder_notice.html"
+    for prefix, environment in (("binder", {"BINDER_REPO_URL": "https://github.com/x/y"}), ("local", {})):
+        result = subprocess.run(
+            [*workshop_command(), "install-voila-template", "--prefix", str(tmp_path / prefix)],
+            env={**Server(data_dir=tmp_path / "data").environment(), **environment},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+    assert Path(str(notice).format("binder")).read_text(encoding="utf-8") == BINDER_NOTICE
+    assert Path(str(notice).format("local")).read_text(encoding="utf-8") == ""
+
+
+def test_pages_off_binder_show_no_practice_notice(test_server: Server) -> None:
+    for path in ("/", "/voila/render/one_slider.ipynb", "/voila/render/no-such-page.ipynb"):
+        _, _, body = fetch(test_server.page_url(path))
+        assert "Need help now?" in body
+        assert "ws-practice-notice" not in body and "practice copy" not in body
+
+
+@pytest.fixture(scope="module")
+def binder_server(tmp_path_factory: pytest.TempPathFactory, test_modules: Path) -> Iterator[Server]:
+    """Self-paced, as Binder runs it, with the variables BinderHub sets in every server it launches."""
+    environment = {"BINDER_LAUNCH_HOST": "https://mybinder.org/", "BINDER_REPO_URL": "https://github.com/x/y"}
+    with run_workshop_server(
+        tmp_path_factory.mktemp("binder-data"), modules_dir=test_modules, env=environment
+    ) as server:
+        yield server
+
+
+def test_on_binder_every_page_says_it_is_a_practice_copy(binder_server: Server) -> None:
+    """The start page, another page and an error page: the notice is in the header of each."""
+    for path in ("/", "/voila/render/one_slider.ipynb", "/voila/render/no-such-page.ipynb"):
+        status, _, body = fetch(binder_server.page_url(path))
+        assert BINDER_NOTICE in body, (path, status)
+        header = body[body.index("<header") : body.index("</header>")]
+        assert "practice copy on a free public service" in header and "Nothing you type here is kept" in header
+        assert "do not type real personal details" in header
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture(scope="module")
+def https_server(
+    tmp_path_factory: pytest.TempPathFactory, test_modules: Path, certificate: tuple[Path, Path]
+) -> Iterator[Server]:
+    certfile, keyfile = certificate
+    with run_workshop_server(
+        tmp_path_factory.mktemp("https-data"),
+        modules_dir=test_modules,
+        group=True,
+        certfile=certfile,
+        keyfile=keyfile,
+        extra_args=["--pool", "1"],
+    ) as server:
+        yield server
+
+
+def test_group_mode_over_https_prints_an_https_link_and_serves_only_tls(https_server: Server) -> None:
+    assert f"https://127.0.0.1:{https_server.port}/?token={https_server.token}" in https_server.log_text()
+    status, _, body = fetch(https_server.page_url("/voila/render/index.ipynb"), context=https_server.ssl_context())
+    assert status == 200 and "Need help now?" in body
+    # Nothing is served in the clear on that port.
+    plain = https_server.page_url("/voila/render/index.ipynb").replace("https://", "http://", 1)
+    with pytest.raises((urllib.error.URLError, http.client.HTTPException, ConnectionError)):
+        urllib.request.urlopen(plain, timeout=10).read()
+    # The certificate is checked: a client that does not trust it is refused.
+    with pytest.raises(urllib.error.URLError, match="CERTIFICATE_VERIFY_FAILED"):
+        urllib.request.urlopen(https_server.page_url("/"), timeout=10, context=ssl.create_default_context())
+    assert UNENCRYPTED_WARNING not in https_server.log_text()
+
+
+def test_listening_beyond_this_machine_over_plain_http_warns_once(tmp_path: Path, test_modules: Path) -> None:
+    with run_workshop_server(
+        tmp_path / "data", modules_dir=test_modules, group=True, extra_args=["--ip", "0.0.0.0", "--pool", "0"]
+    ) as server:
+        assert server.log_text().count(UNENCRYPTED_WARNING) == 1
+        assert "--certfile" in UNENCRYPTED_WARNING
+
+
+def test_this_machine_only_does_not_warn(group_server: Server) -> None:
+    assert UNENCRYPTED_WARNING not in group_server.log_text()
 
 
 def test_group_mode_prints_a_strong_token_in_the_participants_link(group_server: Server) -> None:
@@ -154,15 +298,30 @@ def test_group_mode_prints_a_strong_token_in_the_participants_link(group_server:
 
 def test_group_mode_refuses_requests_without_the_token(group_server: Server) -> None:
     status, final_url, body = fetch(group_server.url + "/voila/render/index.ipynb")
-    # Either refused outright or sent to a login page that shows nothing of the workshop.
-    assert status == 403 or "/login" in final_url
-    assert "Need help now?" not in body and SLIDER_LABEL not in body
+    # Sent to a page that shows nothing of the workshop's content (only how to get in, and help).
+    assert "/login" in final_url
+    assert SLIDER_LABEL not in body and "Participant:" not in body
 
     status, _, _ = fetch(group_server.url + "/picture.png".replace("/picture", "/voila/files/picture"), follow=False)
     assert status in (302, 403)
 
     status, _, _ = fetch(group_server.url + "/voila/api/contents/", follow=False)
     assert status in (302, 403)
+
+
+def test_without_the_token_a_participant_is_told_to_ask_for_the_full_link(group_server: Server) -> None:
+    """Our page, with the crisis control, instead of Jupyter's login form and its advice for developers."""
+    for path in ("/", "/voila/render/index.ipynb", "/voila/render/one_slider.ipynb?p=maple-river-4821-otter"):
+        status, final_url, body = fetch(group_server.url + path)
+        assert status == 200 and "/login" in final_url, (path, status, final_url)
+        assert "Please ask for the full link" in body
+        assert "ask your facilitator for the full link" in body
+        assert "Need help now?" in body and "988" in body  # the crisis resources in force
+        assert "jupyter server list" not in body.lower() and "password" not in body.lower()
+        assert "<form" not in body and SLIDER_LABEL not in body
+    # A wrong token gets the same page, never the workshop.
+    status, final_url, body = fetch(f"{group_server.url}/voila/render/index.ipynb?token=not-the-right-token-at-all")
+    assert "/login" in final_url and "Please ask for the full link" in body and SLIDER_LABEL not in body
 
 
 def test_group_mode_serves_pages_files_and_kernels_with_the_token(group_server: Server) -> None:
@@ -264,3 +423,60 @@ def test_real_landing_page_stays_on_this_server_and_inside_its_landmarks(page, w
     every = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
     landmarks = [v for v in every if v["id"] in LANDMARK_RULES]
     assert landmarks == [], describe_violations(landmarks)
+
+
+@pytest.mark.browser
+def test_no_token_page_in_a_browser_asks_for_the_link_and_offers_help(page, group_server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(group_server.url + "/")
+    heading = page.get_by_role("heading", name="Please ask for the full link")
+    heading.wait_for()
+    assert page.get_by_text("ask your facilitator for the full link").is_visible()
+    assert page.get_by_text("jupyter server list").count() == 0 and page.locator("input").count() == 0
+    page.locator("summary.ws-help-summary").click()
+    resources = page.get_by_role("region", name="Crisis support")
+    resources.wait_for(state="visible")
+    assert "988" in resources.inner_text()
+    screenshot(page, "server-no-token")
+    violations = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    assert violations == [], describe_violations(violations)
+
+
+@pytest.mark.browser
+def test_binder_banner_shows_on_the_start_page_in_a_browser(page, binder_server: Server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(binder_server.page_url("/", p="maple-river-4821-otter"))
+    wait_for_widgets(page)
+    notice = page.locator("header .ws-practice-notice")
+    assert notice.is_visible()
+    assert "Nothing you type here is kept" in notice.inner_text()
+    screenshot(page, "server-binder-notice", full_page=False)
+    violations = axe_violations(page, impacts=("minor", "moderate", "serious", "critical"))
+    landmarks = [v for v in violations if v["id"] in LANDMARK_RULES or v["id"] == "color-contrast"]
+    assert landmarks == [], describe_violations(landmarks)
+    page.goto(binder_server.page_url("/voila/render/one_slider.ipynb"))
+    wait_for_widgets(page)
+    assert page.locator("header .ws-practice-notice").is_visible()
+
+
+@pytest.mark.browser
+def test_group_mode_over_https_in_a_browser(browser, browser_log, https_server: Server) -> None:  # type: ignore[no-untyped-def]
+    """The page and its kernel websocket over TLS; the preheated kernel gets its request over wss too."""
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        browser_log.attach(page)
+        sockets: list[str] = []
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        page.goto(https_server.page_url("/", p="maple-river-4821-otter"))
+        wait_for_widgets(page)
+        page.get_by_text("Participant: maple-river-4821-otter").wait_for()
+        assert page.url.startswith("https://127.0.0.1:")
+        assert sockets and all(url.startswith("wss://") for url in sockets), sockets
+        assert "Using pre-heated kernel" in https_server.log_text()
+        page.get_by_role("slider", name=SLIDER_LABEL).focus()
+        page.keyboard.press("ArrowRight")
+        page.get_by_text("Saved: 51").wait_for()
+        screenshot(page, "server-https-group")
+        assert browser_log.problems() == []
+    finally:
+        context.close()

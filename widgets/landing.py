@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import ipywidgets as w
@@ -12,9 +13,63 @@ from widgets.feedback import FeedbackList
 from widgets.page import link_with_code
 from workshop import participants, session
 from workshop.errors import WorkshopError
-from workshop.exercises import ExerciseDeclarationError, module_index
+from workshop.exercises import ExerciseDeclarationError, ModuleInfo, module_index, modules_dir
 from workshop.store import ResponseStore
 from workshop.text import html_literal
+
+# Answers are health information: a download goes to the clinic by a channel it secures, never plain email.
+SEND_SAFELY = (
+    "Keep the file somewhere private. If you send it to your facilitator, use the safe way that you and "
+    "your clinic agree on, such as a secure patient portal. Please do not send it by plain email."
+)
+NUMBERED_HEADING = re.compile(r"^Module (\d+):\s*(\S.*)$")
+COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def module_heading(module: ModuleInfo) -> str:
+    """The module page's own title (its first "# " heading, e.g. "Module 1: Triggers"), else its title."""
+    try:
+        notebook = json.loads((modules_dir() / module.notebook).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        notebook = {}
+    for cell in notebook.get("cells", []):
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        for line in (source if isinstance(source, str) else "".join(source)).splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return module.title
+
+
+def module_entry(module: ModuleInfo, heading: str) -> tuple[str, str]:
+    """(link text, what follows it): "Module 1: Triggers" and "why rejection can hit so hard"."""
+    name, _, subtitle = module.title.partition(": ")
+    numbered = NUMBERED_HEADING.match(heading)
+    shown_name = numbered.group(2) if numbered else heading
+    return heading, subtitle if subtitle and name.strip().lower() == shown_name.strip().lower() else ""
+
+
+def count_words(count: int) -> str:
+    return COUNT_WORDS[count] if count < len(COUNT_WORDS) else str(count)
+
+
+def modules_summary(headings: list[str]) -> str:
+    """How many numbered modules there are, and what comes before and after them, from the modules found."""
+    numbered = [n for n, heading in enumerate(headings) if NUMBERED_HEADING.match(heading)]
+    if not numbered:
+        return ""
+    count = len(numbered)
+    text = f"There {'is' if count == 1 else 'are'} {count_words(count)} module{'' if count == 1 else 's'}"
+    before = [h for n, h in enumerate(headings) if n < numbered[0]]
+    after = [h for n, h in enumerate(headings) if n > numbered[-1]]
+    them = "it" if count == 1 else "them"
+    extras = [f"{h.split(':')[0].lower()} before {them}" for h in before] + [
+        f"{h.split(':')[0].lower()} after {them}" for h in after
+    ]
+    if extras:
+        text += ", with a " + " and a ".join(extras)
+    return text + "."
 
 
 class Landing(w.VBox):
@@ -100,17 +155,31 @@ class Landing(w.VBox):
 
     def _show_modules(self) -> None:
         try:
-            modules, _unreadable = module_index()  # a module with wrong exercises is listed; its page explains
+            # A module with wrong exercises is listed (its page explains); the authors' gallery is not.
+            modules = [m for m in module_index()[0] if m.listed]
         except ExerciseDeclarationError as error:
             self.modules_view.value = f"<p>The modules could not be listed: {html_literal(str(error))}</p>"
             return
+        headings = [module_heading(module) for module in modules]
         items = []
-        for module in (m for m in modules if m.listed):
+        for module, heading in zip(modules, headings, strict=True):
             href = link_with_code(module.notebook, self.participant)
-            minutes = f" (about {module.minutes} minutes)" if module.minutes else ""
-            items.append(f"<li><a href='{html_literal(href)}'>{html_literal(module.title)}</a>{minutes}</li>")
+            text, subtitle = module_entry(module, heading)
+            about = ", ".join(
+                part for part in (subtitle, f"about {module.minutes} minutes" if module.minutes else "") if part
+            )
+            after = f" – {html_literal(about)}" if about else ""
+            items.append(f"<li><a href='{html_literal(href)}'>{html_literal(text)}</a>{after}</li>")
+        summary = modules_summary(headings)
         note = "" if self.participant else "<p>Start or resume first, so that your answers are kept.</p>"
-        self.modules_view.value = "<h2>The modules</h2>" + note + "<ol class='ws-modules'>" + "".join(items) + "</ol>"
+        self.modules_view.value = (
+            "<h2>The modules</h2>"
+            + (f"<p>{html_literal(summary)}</p>" if summary else "")
+            + note
+            + "<ul class='ws-modules'>"
+            + "".join(items)
+            + "</ul>"
+        )
 
     def _show_after(self) -> None:
         children: list[w.Widget] = []
@@ -137,6 +206,7 @@ class Landing(w.VBox):
                 "application/json;charset=utf-8",
             )
             + ".</p>"
+            f"<p>{html_literal(SEND_SAFELY)}</p>"
         )
         confirm = w.Checkbox(description="Yes, erase all my answers for good", indent=False)
         erase = w.Button(description="Erase my answers", disabled=True)

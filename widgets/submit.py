@@ -48,7 +48,8 @@ class SubmitForReview(w.VBox):
             )
         return (
             "When you are ready, save your answers to this module as a file and send it to your facilitator "
-            "(for example by email). The file holds only your answers to this module and your code."
+            "in the safe way that you and your clinic agree on, such as a secure patient portal. Please do not "
+            "send it by plain email. The file holds only your answers to this module and your code."
         )
 
     def _say(self, text: str, link: str = "") -> None:

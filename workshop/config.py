@@ -29,3 +29,21 @@ def course_dir() -> Path:
 def group_mode() -> bool:
     """True when the server was started with `workshop serve --group` (submissions go straight to the course)."""
     return os.environ.get("WORKSHOP_GROUP_MODE", "") == "1"
+
+
+# BinderHub puts these into the environment of every server it launches (and so of every kernel).
+BINDER_VARIABLES = (
+    "BINDER_LAUNCH_HOST",
+    "BINDER_REPO_URL",
+    "BINDER_REF_URL",
+    "BINDER_REQUEST",
+    "BINDER_PERSISTENT_REQUEST",
+)
+
+
+def on_binder(environ: dict[str, str] | None = None) -> bool:
+    """True on a public Binder service (mybinder.org or another BinderHub): nothing there is kept or private."""
+    env = os.environ if environ is None else environ
+    if any(env.get(name) for name in BINDER_VARIABLES):
+        return True
+    return "binder" in env.get("JUPYTERHUB_SERVICE_PREFIX", "").lower()

@@ -239,7 +239,7 @@ def resources_html(resources: CrisisResources | None = None) -> str:
         f'<p class="crisis-intro">{html.escape(resources.intro)}</p>'
         f'<ul class="crisis-list">{"".join(items)}</ul>'
         f'<p class="crisis-region">These are services in {html.escape(resources.region)}. '
-        "If you are somewhere else, ask your facilitator for local services.</p>"
+        "If you are somewhere else and in danger now, call your local emergency number.</p>"
         "</div>"
     )
 

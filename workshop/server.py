@@ -3,7 +3,10 @@
 Voila 0.5 runs in this process with the workshop's page template (``workshop/web``): no code shown, no
 tracebacks, nothing fetched from outside the server, a "Need help now?" control on every page. In group
 mode a token is required (generated when not given), kernels learn it through WORKSHOP_GROUP_MODE=1,
-and a pool of preheated kernels serves a group arriving at once on the landing page.
+and a pool of preheated kernels serves a group arriving at once on the landing page. A request without
+the token gets the workshop's own page saying to ask the facilitator for the full link. With --certfile
+(and --keyfile) the server speaks HTTPS; without it, listening beyond this machine prints one warning
+that answers cross the network unencrypted.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import ipaddress
 import os
 import secrets
 import shutil
+import ssl
 import sys
 import tempfile
 import webbrowser
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from workshop import config
 from workshop.errors import WorkshopError
 
 DEFAULT_IP = "127.0.0.1"
@@ -30,6 +35,23 @@ LANDING_PATH = f"/voila/render/{LANDING_NOTEBOOK}"
 TEMPLATE_NAME = "workshop"
 WEB_DIR = Path(__file__).resolve().parent / "web"
 CRISIS_INCLUDE = "crisis_resources.html"
+# Written at each start: the Binder notice when running on a public Binder service, else empty.
+BINDER_INCLUDE = "binder_notice.html"
+BINDER_NOTICE = (
+    '<div class="ws-practice-notice" role="note"><p><strong>This is a practice copy on a free public '
+    "service (Binder).</strong> Nothing you type here is kept: it is gone when you close the page or stop "
+    "for a while. Please do not type real personal details, such as names or what happened to you. For "
+    "real work, use the copy your clinic gives you.</p></div>"
+)
+# Kernels reach this server by its own address, not by the name on its certificate: they trust exactly
+# the certificate it serves (workshop.session reads this variable).
+TLS_CERT_VARIABLE = "WORKSHOP_TLS_CERTFILE"
+UNENCRYPTED_WARNING = (
+    "Warning: this server is reachable beyond this computer over plain HTTP, so participants' answers and "
+    "the access token cross the network unencrypted: anyone on the same network could read them. Serve "
+    "HTTPS with --certfile and --keyfile (a certificate your clinic's IT provides), or use only a network "
+    "you trust."
+)
 # Loopback names: serving on these reaches nobody but this machine, so no token is needed.
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 # A group of up to 12 opens the landing page within a minute of each other.
@@ -77,6 +99,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
             "Examples:\n"
             "  workshop serve                      just me, on this computer\n"
             "  workshop serve --group --ip 0.0.0.0 a group on this network; hand out the printed link\n"
+            "  workshop serve --group --ip 0.0.0.0 --certfile cert.pem --keyfile key.pem\n"
+            "                                      the same over HTTPS (encrypted)\n"
             "Answers are kept in WORKSHOP_DATA_DIR (default: your user data folder)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -99,6 +123,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         help="access token every page request must carry (?token=...); give it to participants in the link. "
         "Use a long random string; prefer --group, which generates one.",
     )
+    parser.add_argument(
+        "--certfile",
+        metavar="PEM",
+        help="serve HTTPS with this certificate (PEM; it may hold the private key too). Strongly advised when "
+        "--ip is not this computer: without it answers cross the network unencrypted.",
+    )
+    parser.add_argument("--keyfile", metavar="PEM", help="the certificate's private key (PEM), if not in --certfile")
     parser.add_argument("--no-browser", action="store_true", help="do not open a web browser on this computer")
     parser.add_argument(
         "--pool",
@@ -212,7 +243,24 @@ def prepare_template_dir(runtime_dir: Path) -> Path:
 
     fragment = safety.resources_html().replace("{", "&#123;").replace("}", "&#125;")
     (template_dir / CRISIS_INCLUDE).write_text(fragment, encoding="utf-8")
+    (template_dir / BINDER_INCLUDE).write_text(BINDER_NOTICE if config.on_binder() else "", encoding="utf-8")
     return runtime_dir
+
+
+def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
+    """The server's TLS settings from a PEM certificate and key, or a WorkshopError saying what is wrong."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    try:
+        context.load_cert_chain(certfile, keyfile)
+    except FileNotFoundError as error:
+        raise WorkshopError(f"cannot find {error.filename or certfile}: check --certfile and --keyfile.") from None
+    except (ssl.SSLError, OSError) as error:
+        raise WorkshopError(
+            f"cannot use {certfile}" + (f" with {keyfile}" if keyfile else "") + f" for HTTPS ({error}). Give a PEM "
+            "certificate with --certfile and its private key with --keyfile (or one PEM file holding both)."
+        ) from None
+    return context
 
 
 def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
@@ -265,14 +313,14 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     return config
 
 
-def participant_url(ip: str, port: int, token: str | None) -> str:
+def participant_url(ip: str, port: int, token: str | None, https: bool = False) -> str:
     host = ip
     if ip in ("0.0.0.0", "::", ""):  # noqa: S104 - describing, not binding
         host = _lan_address() or "127.0.0.1"
     elif ":" in ip:
         host = f"[{ip}]"
     query = f"?{urlencode({'token': token})}" if token else ""
-    return f"http://{host}:{port}/{query}"
+    return f"{'https' if https else 'http'}://{host}:{port}/{query}"
 
 
 def _lan_address() -> str | None:
@@ -296,6 +344,11 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.group and token is None:
         token = generate_token()
     check_binding(args.ip, token)
+    if args.keyfile and not args.certfile:
+        raise WorkshopError("--keyfile needs --certfile: give the certificate as well as its key.")
+    context = tls_context(args.certfile, args.keyfile) if args.certfile else None
+    if context is None and not is_loopback(args.ip):
+        print(UNENCRYPTED_WARNING, file=sys.stderr, flush=True)
     modules_root = modules_dir()
     if not (modules_root / LANDING_NOTEBOOK).is_file():
         raise WorkshopError(f"no landing page at {modules_root / LANDING_NOTEBOOK}; is WORKSHOP_MODULES_DIR right?")
@@ -311,9 +364,16 @@ def run_serve(args: argparse.Namespace) -> int:
     else:
         os.environ.pop("WORKSHOP_GROUP_MODE", None)
     os.environ["VOILA_APP_IP"] = kernel_ip_for(args.ip)
+    if context is not None:
+        os.environ["VOILA_WS_PROTOCOL"] = "wss"
+        os.environ[TLS_CERT_VARIABLE] = str(Path(args.certfile).resolve())
+    else:
+        os.environ.pop("VOILA_WS_PROTOCOL", None)
+        os.environ.pop(TLS_CERT_VARIABLE, None)
 
-    url = participant_url(args.ip, args.port, token)
+    url = participant_url(args.ip, args.port, token, https=context is not None)
     app = _workshop_voila_class()(config=voila_config(args, token, modules_root))
+    app.ssl_context = context
     app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser)
     app.initialize([])
     try:
@@ -347,13 +407,28 @@ def _announce(url: str, *, group: bool, open_browser: bool) -> None:
 
 
 def _workshop_voila_class() -> type:
-    """Voila with the workshop's routes: / goes to the landing page, and files need the token too."""
+    """Voila with the workshop's routes: / goes to the landing page, files need the token too, a request
+    without the token gets the workshop's own page, and HTTPS when a certificate is given."""
+    import functools
+
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
     from tornado.ioloop import IOLoop
     from voila.app import Voila
     from voila.static_file_handler import AllowListFileHandler
     from voila.tornado.handler import TornadoVoilaHandler
+    from voila.utils import create_include_assets_functions
+    from voila.voila_identity_provider import VoilaLoginHandler
+
+    class AskForTheLinkHandler(VoilaLoginHandler):
+        """Instead of Jupyter's developer login page (password box, `jupyter server list` advice), a page
+        of ours, with the crisis control, saying to ask the facilitator for the full link."""
+
+        def _render(self, message: Any = None) -> None:
+            template = self.settings["voila_jinja2_env"].get_template("ask_for_link.html")
+            self.write(
+                template.render(base_url=self.base_url, **create_include_assets_functions(TEMPLATE_NAME, self.base_url))
+            )
 
     class XsrfCookieVoilaHandler(TornadoVoilaHandler):
         """Voila's page never sets the _xsrf cookie, yet its beforeunload beacon to /voila/api/shutdown sends
@@ -376,6 +451,17 @@ def _workshop_voila_class() -> type:
 
     class WorkshopVoila(Voila):
         announce: Any = None
+        ssl_context: ssl.SSLContext | None = None
+
+        def _url(self, ip: str) -> str:
+            url = super()._url(ip)
+            return url.replace("http://", "https://", 1) if self.ssl_context is not None else url
+
+        def listen(self) -> None:
+            if self.ssl_context is not None:
+                # Voila calls app.listen(port, ip) itself; tornado passes ssl_options on to its HTTPServer.
+                self.app.listen = functools.partial(self.app.listen, ssl_options=self.ssl_context)
+            super().listen()
 
         def load_config_file(self, *args: Any, **kwargs: Any) -> None:
             # A voila.json in the user's Jupyter config must not undo the safety settings made here.
@@ -390,6 +476,8 @@ def _workshop_voila_class() -> type:
                     handler = (handler[0], AuthenticatedAllowListFileHandler, *handler[2:])
                 elif len(handler) > 1 and handler[1] is TornadoVoilaHandler:
                     handler = (handler[0], XsrfCookieVoilaHandler, *handler[2:])
+                elif len(handler) > 1 and handler[1] is VoilaLoginHandler:
+                    handler = (handler[0], AskForTheLinkHandler, *handler[2:])
                 handlers.append(handler)
             # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.
             return [(r"/", web.RedirectHandler, {"url": LANDING_PATH, "permanent": False}), *handlers]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import ssl
 import threading
 from functools import cache
 from urllib.parse import parse_qs
@@ -36,15 +37,31 @@ def _request_info_url() -> str:
     return f"{protocol}://{ip}:{port}{base}voila/query/{env.get('VOILA_KERNEL_ID', '')}"
 
 
+def _tls_context() -> ssl.SSLContext:
+    """For a server started with --certfile: trust exactly the certificate it serves.
+
+    The kernel reaches its own server by address (127.0.0.1), not by the name on the certificate, so the
+    name is not checked; the certificate itself is the trust anchor (a self-signed one included)."""
+    context = ssl.create_default_context()
+    certfile = os.environ.get("WORKSHOP_TLS_CERTFILE")
+    if certfile:
+        context.load_verify_locations(certfile)
+        context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+        context.check_hostname = False
+    return context
+
+
 def _wait_for_request() -> None:
     """Block until Voila sends this preheated kernel its request, then put the request's variables
     (QUERY_STRING among them) into the environment, as voila.utils.wait_for_request does."""
     import websockets
 
     received: list[str] = []
+    url = _request_info_url()
+    options = {"ssl": _tls_context()} if url.startswith("wss://") else {}
 
     async def receive() -> None:
-        async with websockets.connect(_request_info_url(), open_timeout=5) as connection:
+        async with websockets.connect(url, open_timeout=5, **options) as connection:
             received.append(await asyncio.wait_for(connection.recv(), REQUEST_WAIT_S))
 
     # Its own thread and loop: the kernel's loop is busy running this very cell.

@@ -10,18 +10,20 @@ import os
 import re
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil  # ipykernel depends on it, so it is there wherever kernels run
 
 from workshop import participants
+from workshop.config import BINDER_VARIABLES
 from workshop.store import ResponseStore
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -69,20 +71,30 @@ class ServerStartError(RuntimeError):
 
 @dataclass
 class Server:
-    """A running `workshop serve`. ``url`` has no trailing slash; ``token`` is None without one."""
+    """A running `workshop serve`. ``url`` has no trailing slash; ``token`` is None without one.
+
+    With ``certfile`` (and ``keyfile``) it serves HTTPS; ``ssl_context()`` trusts that certificate, which
+    must name 127.0.0.1. ``env`` is added to the server's environment (e.g. BinderHub's variables)."""
 
     data_dir: Path
     modules_dir: Path | None = None
     group: bool = False
     token: str | None = None
     extra_args: Sequence[str] = ()
+    certfile: Path | None = None
+    keyfile: Path | None = None
+    env: Mapping[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.certfile else 'http'}://127.0.0.1:{self.port}"
+
+    def ssl_context(self) -> ssl.SSLContext | None:
+        """A client context that trusts this server's certificate (None for plain HTTP)."""
+        return ssl.create_default_context(cafile=str(self.certfile)) if self.certfile else None
 
     def page_url(self, path: str = "/", **query: str) -> str:
         """``url`` + ``path`` with the token (if any) and ``query`` added, e.g. page_url("/voila/render/x.ipynb", p=code)."""
@@ -100,6 +112,10 @@ class Server:
             args.append("--group")
         if self.token:
             args += ["--token", self.token]
+        if self.certfile:
+            args += ["--certfile", str(self.certfile)]
+        if self.keyfile:
+            args += ["--keyfile", str(self.keyfile)]
         return [*args, *self.extra_args]
 
     def environment(self) -> dict[str, str]:
@@ -112,6 +128,10 @@ class Server:
         # Kernels and the server must not pick up a developer's own Jupyter config or runtime files.
         env["JUPYTER_RUNTIME_DIR"] = str(self.data_dir / ".jupyter-runtime")
         env.setdefault("PYTHONUNBUFFERED", "1")
+        # Whether this is Binder is for the test to say (env), never inherited from the machine running it.
+        for name in (*BINDER_VARIABLES, "JUPYTERHUB_SERVICE_PREFIX"):
+            env.pop(name, None)
+        env.update(self.env)
         return env
 
     def start(self) -> Server:
@@ -153,7 +173,7 @@ class Server:
                     f"`{' '.join(self.command())}` exited with code {self.process.returncode}:\n{self.log_text()}"
                 )
             try:
-                with urllib.request.urlopen(probe, timeout=2):
+                with urllib.request.urlopen(probe, timeout=2, context=self.ssl_context()):
                     return
             except urllib.error.HTTPError:
                 return  # Any HTTP answer (even 403/404) means the server is listening and serving.
@@ -203,6 +223,9 @@ def run_workshop_server(
     group: bool = False,
     token: str | None = None,
     extra_args: Sequence[str] = (),
+    certfile: Path | None = None,
+    keyfile: Path | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Server]:
     """Run `workshop serve --no-browser --port <free>` with WORKSHOP_DATA_DIR=data_dir until the block ends."""
     server = Server(
@@ -211,6 +234,9 @@ def run_workshop_server(
         group=group,
         token=token,
         extra_args=tuple(extra_args),
+        certfile=certfile,
+        keyfile=keyfile,
+        env=dict(env or {}),
     )
     server.start()
     try:

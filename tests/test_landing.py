@@ -1,0 +1,97 @@
+"""The start page without a browser: the module list (count and numbering derived from the modules
+themselves) and what the start page and the welcome module say about privacy."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from widgets.landing import SEND_SAFELY, Landing, module_heading, modules_summary
+from workshop import participants
+from workshop.exercises import all_modules
+from workshop.store import ResponseStore
+
+REPO = Path(__file__).resolve().parents[1]
+START_PAGE = REPO / "modules" / "index.ipynb"
+WELCOME = REPO / "modules" / "00_welcome" / "welcome.ipynb"
+NUMBERED = re.compile(r"^Module (\d+): ")
+# "six short modules", "It has 6 modules": a count written into the text goes stale as modules are added.
+WRITTEN_COUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:short\s+)?modules\b", re.I)
+
+
+def markdown_of(notebook: Path) -> str:
+    return "\n\n".join(c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "markdown")
+
+
+def test_every_numbered_module_page_carries_its_order_as_its_number() -> None:
+    for module in all_modules():
+        heading = module_heading(module)
+        numbered = NUMBERED.match(heading)
+        if numbered:
+            assert int(numbered.group(1)) == module.order, f"{module.notebook}: {heading!r} but order {module.order}"
+
+
+def test_start_page_lists_each_module_by_its_own_heading_and_counts_them() -> None:
+    modules = all_modules()
+    headings = [module_heading(m) for m in modules]
+    landing = Landing(store=ResponseStore(":memory:"))
+    listed = re.findall(r"<a href='[^']*'>([^<]*)</a>", landing.modules_view.value)
+    assert listed == headings
+    assert "Module 1: Triggers" in listed
+    count = sum(bool(NUMBERED.match(h)) for h in headings)
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+    assert f"{words[count]} module" in landing.modules_view.value
+    assert "six short modules" not in landing.modules_view.value
+
+
+def _module(root: Path, folder: str, key: str, title: str, order: int, heading: str) -> None:
+    (root / folder).mkdir(parents=True)
+    (root / folder / "module.toml").write_text(
+        f'key = "{key}"\ntitle = "{title}"\norder = {order}\nminutes = 10\n', encoding="utf-8"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {heading}\n\nText.")])
+    nbformat.write(notebook, root / folder / f"{key}.ipynb")
+
+
+def test_the_count_follows_the_modules_present(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "modules"
+    _module(root, "00_welcome", "welcome", "Welcome: how it works", 0, "Welcome")
+    _module(root, "01_triggers", "triggers", "Triggers: why it hurts", 1, "Module 1: Triggers")
+    _module(root, "02_aftermath", "aftermath", "Aftermath: what it leaves", 2, "Module 2: Aftermath")
+    _module(root, "07_closing", "closing", "Closing: your change", 7, "Closing")
+    shutil.copy(START_PAGE, root / "index.ipynb")
+    monkeypatch.setenv("WORKSHOP_MODULES_DIR", str(root))
+    view = Landing(store=ResponseStore(":memory:")).modules_view.value
+    assert "There are two modules, with a welcome before them and a closing after them." in view
+    assert "Module 2: Aftermath</a> – what it leaves, about 10 minutes" in view
+    assert modules_summary(["Module 1: Triggers"]) == "There is one module."
+    assert modules_summary(["Welcome"]) == ""
+
+
+@pytest.mark.parametrize("notebook", [START_PAGE, WELCOME], ids=lambda p: p.name)
+def test_no_module_count_is_written_into_the_text(notebook: Path) -> None:
+    assert not WRITTEN_COUNT.search(markdown_of(notebook))
+
+
+@pytest.mark.parametrize("notebook", [START_PAGE, WELCOME], ids=lambda p: p.name)
+def test_the_limits_of_confidentiality_are_stated(notebook: Path) -> None:
+    text = " ".join(markdown_of(notebook).split())
+    assert "someone else may be hurt, they may have to act to keep people safe" in text
+    assert "other members cannot promise this" in text or "other group members cannot promise this" in text
+    assert "not plain email" in text or "not send them by plain email" in text
+
+
+def test_downloads_advise_a_channel_agreed_with_the_clinic_not_plain_email() -> None:
+    store = ResponseStore(":memory:")
+    code = participants.new_code()
+    store.register_participant(code)
+    landing = Landing(store=store)
+    landing.resume(code)
+    shown = json.dumps([child.value for child in landing.after.children[-1].children if hasattr(child, "value")])
+    assert SEND_SAFELY in shown
+    assert "plain email" in SEND_SAFELY and "clinic" in SEND_SAFELY
