@@ -20,6 +20,7 @@ from workshop import cli, config, data_commands, permissions, server
 from workshop.exercises import all_modules
 from workshop.participants import new_code
 from workshop.review.autograde import autograde
+from workshop.review.build import build_course
 from workshop.review.feedback import generate_feedback
 from workshop.review.submission import submit_to_course
 from workshop.store import STORE_FILE, ResponseStore, StoreError
@@ -120,7 +121,8 @@ def test_submission_autograde_and_feedback_leave_the_course_private(data: Path, 
         store.register_participant(code)
         store.save(code, "alpha.hopes", "To feel less alone after being turned down.")
         store.save(code, "alpha.quiz", 0)
-        # Group mode: the first submission builds the course (nbgrader generate_assignment) and submits.
+        # Group mode: `workshop serve --group` builds the course at start, then participants submit.
+        build_course(config.course_dir(), modules)
         folder = submit_to_course(store, code, modules[0], config.course_dir())
     course = config.course_dir()
     assert (folder / "alpha.ipynb").is_file() and (course / "gradebook.db").is_file()

@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from workshop.errors import WorkshopError
 from workshop.exercises import all_modules
 from workshop.participants import new_code
 from workshop.review import course as course_files
@@ -462,3 +463,53 @@ def test_formgrader_command_stays_on_this_machine(tmp_path: Path) -> None:
     assert "--LabApp.news_url=None" in command
     assert any("NeverCheckForUpdate" in part for part in command)
     assert "--LabApp.extension_manager=readonly" in command
+
+
+# --- group mode: many at once ------------------------------------------------------------------------
+
+
+def _submit_in_own_process(course: str, modules_root: str, store_path: str, code: str) -> str:
+    """What one participant's kernel does on "Submit for review" (a process of its own, as kernels are)."""
+    module = all_modules(Path(modules_root))[0]
+    with ResponseStore(store_path) as store:
+        return str(submit_to_course(store, code, module, course))
+
+
+def test_twelve_participants_submitting_at_once_leave_twelve_submissions_and_an_intact_gradebook(
+    setup: dict, tmp_path: Path
+) -> None:
+    import multiprocessing
+    import sqlite3
+
+    course, modules_root = setup["course"], setup["modules_root"]
+    store_path = tmp_path / "group.sqlite3"
+    codes = [new_code() for _ in range(12)]
+    with ResponseStore(store_path) as store:
+        for n, code in enumerate(codes):
+            store.register_participant(code)
+            store.save(code, "alpha.r00", f"words of participant {n}")
+    gradebook_before = (course / "gradebook.db").read_bytes()
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(12) as pool:
+        folders = pool.starmap(
+            _submit_in_own_process, [(str(course), str(modules_root), str(store_path), code) for code in codes]
+        )
+    assert sorted(Path(f).parent.name for f in folders) == sorted(codes)
+    for code in codes:
+        notebook = nbformat.read(course / "submitted" / code / "alpha" / "alpha.ipynb", as_version=4)
+        assert notebook.metadata["workshop"]["participant"] == code
+    # No participant's process ran nbgrader: the gradebook is byte for byte what the build left.
+    assert (course / "gradebook.db").read_bytes() == gradebook_before
+    with sqlite3.connect(course / "gradebook.db") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_course_without_the_module_refuses_the_submission_instead_of_building_it(tmp_path: Path, setup: dict) -> None:
+    module = setup["modules"][0]
+    store = ResponseStore(tmp_path / "answers.sqlite")
+    code = new_code()
+    store.register_participant(code)
+    store.save(code, "alpha.r00", "words")
+    with pytest.raises(WorkshopError, match="no assignment"):
+        submit_to_course(store, code, module, tmp_path / "empty-course")
+    assert not (tmp_path / "empty-course" / "gradebook.db").exists()

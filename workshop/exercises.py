@@ -186,6 +186,18 @@ def find_module(key: str, root: Path | None = None) -> Module:
     raise ExerciseDeclarationError(f"No module has key {key!r}; modules: {', '.join(m.key for m in infos)}.")
 
 
+def loadable_modules(root: Path | None = None) -> tuple[list[Module], list[str]]:
+    """Every module whose declarations load, in curriculum order, and one message per module that does not."""
+    infos, problems = module_index(root)
+    found = []
+    for info in infos:
+        try:
+            found.append(load_module((root or modules_dir()) / info.folder))
+        except ExerciseDeclarationError as error:
+            problems.append(str(error))
+    return found, problems
+
+
 def all_modules(root: Path | None = None) -> list[Module]:
     """Every module, fully checked, in curriculum order (the first broken module.toml raises)."""
     found = [load_module(folder) for folder in _folders(root)]

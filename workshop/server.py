@@ -353,6 +353,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not (modules_root / LANDING_NOTEBOOK).is_file():
         raise WorkshopError(f"no landing page at {modules_root / LANDING_NOTEBOOK}; is WORKSHOP_MODULES_DIR right?")
     secure_data_location()
+    if args.group:
+        build_review_course()
 
     runtime_dir = Path(tempfile.mkdtemp(prefix="workshop-serve-"))
     atexit.register(shutil.rmtree, runtime_dir, ignore_errors=True)
@@ -381,6 +383,20 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         shutil.rmtree(runtime_dir, ignore_errors=True)
     return 0
+
+
+def build_review_course() -> None:
+    """Group mode: build the nbgrader course before anyone arrives, so that no participant's kernel ever
+    runs nbgrader. A module whose declarations are wrong is left out and named; the others are built."""
+    from workshop.exercises import loadable_modules
+    from workshop.review.build import build_course
+
+    modules, problems = loadable_modules()
+    for problem in problems:
+        print(f"workshop: warning: not in the review course: {problem}", file=sys.stderr, flush=True)
+    report = build_course(modules=modules)
+    built = report.created + report.updated
+    print(f"Review course ready in {report.course}" + (f" (built: {', '.join(built)})" if built else "") + ".", flush=True)
 
 
 def secure_data_location() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 
+from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, Module, all_modules
 from workshop.kinds.base import AnswerPart
 from workshop.kinds.choice import BEGIN_HIDDEN, END_HIDDEN
@@ -183,10 +184,14 @@ def build_course(course_dir: Path | str | None = None, modules: list[Module] | N
     return report
 
 
-def ensure_assignment(module: Module, course_dir: Path | str | None = None) -> Path:
-    """The release notebook of ``module``, building it first if the course lacks it."""
+def require_assignment(module: Module, course_dir: Path | str | None = None) -> Path:
+    """The release notebook of ``module``. Never built here: a participant's kernel must not run nbgrader
+    (twelve submitting at once would all build it); `workshop serve --group` builds the course at start."""
     course = course_files.resolve(course_dir)
     release = course_files.release_path(course, module.key)
     if not release.exists():
-        build_course(course, [module])
+        raise WorkshopError(
+            f"The review course has no assignment for {module.title!r} yet, so this cannot be submitted now. "
+            "Please tell your facilitator (they run `workshop review build`, or restart `workshop serve --group`)."
+        )
     return release

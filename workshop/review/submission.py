@@ -173,7 +173,7 @@ def write_submission(
 ) -> Path:
     """Write ``submitted/<code>/<module>/<module>.ipynb`` and nbgrader's timestamp.txt, replacing both at once."""
     check_participant(participant)
-    release = nbformat.read(build.ensure_assignment(module, course), as_version=4)
+    release = nbformat.read(build.require_assignment(module, course), as_version=4)
     notebook = fill(release, module, participant, answers, submitted_at)
     folder = course_files.submission_dir(course, participant, module.key)
     folder.mkdir(parents=True, exist_ok=True)
