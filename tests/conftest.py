@@ -91,3 +91,13 @@ def server_store(workshop_server: Server) -> Iterator[ResponseStore]:
     """The very store file the session server's kernels write to, opened as `workshop flags` opens it."""
     with ResponseStore(workshop_server.data_dir / STORE_FILE) as opened:
         yield opened
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes to the user's real data folder: WORKSHOP_DATA_DIR points into a temporary folder
+    unless a test sets its own."""
+    import os
+
+    if "WORKSHOP_DATA_DIR" not in os.environ:
+        monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -513,3 +513,87 @@ def test_a_course_without_the_module_refuses_the_submission_instead_of_building_
     with pytest.raises(WorkshopError, match="no assignment"):
         submit_to_course(store, code, module, tmp_path / "empty-course")
     assert not (tmp_path / "empty-course" / "gradebook.db").exists()
+
+
+# --- flags reach a person in every mode ---------------------------------------------------------------
+
+CRISIS_TEXT = "Honestly I have been thinking about killing myself since it happened."
+
+
+def test_a_downloaded_submission_with_crisis_language_is_flagged_when_imported(setup: dict, tmp_path: Path) -> None:
+    course, modules = setup["course"], setup["modules"]
+    code, path, _data = download(setup, tmp_path, {"alpha.r00": CRISIS_TEXT, "alpha.quiz_one": 1})
+    facilitator = ResponseStore(tmp_path / "facilitator.sqlite3")
+    [result] = import_submissions([path], course, modules, store=facilitator)
+    assert result.imported and "1 safety flag" in result.reason
+    [flag] = facilitator.flags(participant=code)
+    assert flag.kind == "crisis_language" and flag.details["found"] == "at import"
+    assert flag.details["exercise_id"] == "alpha.r00" and CRISIS_TEXT in flag.details["text"]
+    # The review notebook opens with the safety cell, right after its title.
+    notebook = nbformat.read(course / "submitted" / code / "alpha" / "alpha.ipynb", as_version=4)
+    assert notebook.cells[1].id == "safety-flags" and "Safety flags" in notebook.cells[1].source
+    assert "found at import" in notebook.cells[1].source and "killing myself" in notebook.cells[1].source
+    # `workshop flags` lists it beside flags from live sessions.
+    from workshop.safety import format_flags
+
+    assert code in format_flags(facilitator.flags()) and "alpha.r00" in format_flags(facilitator.flags())
+
+
+def test_a_file_that_claims_no_flags_is_checked_again_from_its_values(setup: dict, tmp_path: Path) -> None:
+    course, modules = setup["course"], setup["modules"]
+    code, path, data = download(setup, tmp_path, {"alpha.r00": CRISIS_TEXT})
+    data["metadata"]["workshop"]["flags"] = []  # edited to hide the flag
+    data["cells"] = [c for c in data["cells"] if c.get("id") != "safety-flags"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    facilitator = ResponseStore(tmp_path / "facilitator.sqlite3")
+    [result] = import_submissions([path], course, modules, store=facilitator)
+    assert result.imported and len(facilitator.flags(participant=code)) == 1
+
+
+def test_group_submission_lists_the_flags_recorded_live(setup: dict, tmp_path: Path) -> None:
+    from workshop.safety import record_crisis_language
+
+    course, module = setup["course"], setup["modules"][0]
+    store = ResponseStore(tmp_path / "group.sqlite3")
+    code = new_code()
+    store.register_participant(code)
+    store.save(code, "alpha.r00", CRISIS_TEXT)
+    assert record_crisis_language(store, code, "alpha.r00", CRISIS_TEXT)
+    folder = submit_to_course(store, code, module, course)
+    notebook = nbformat.read(folder / "alpha.ipynb", as_version=4)
+    assert notebook.cells[1].id == "safety-flags"
+    assert notebook.metadata["workshop"]["flags"][0]["kind"] == "crisis_language"
+
+
+def test_workshop_flags_follow_prints_a_new_flag_within_two_seconds(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from support.server import stop_process_group
+
+    from workshop.safety import record_crisis_language
+
+    env = {**os.environ, "WORKSHOP_DATA_DIR": str(tmp_path)}
+    with ResponseStore(tmp_path / "responses.sqlite3") as store:
+        code = new_code()
+        store.register_participant(code)
+    follower = subprocess.Popen(
+        [sys.executable, "-m", "workshop.cli", "flags", "--follow"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert "Waiting for new flags" in "".join(follower.stdout.readline() for _ in range(3))
+        with ResponseStore(tmp_path / "responses.sqlite3") as store:
+            raised = time.monotonic()
+            record_crisis_language(store, code, "alpha.r00", CRISIS_TEXT)
+        line = follower.stdout.readline()
+        assert code in line and "crisis language" in line
+        assert time.monotonic() - raised < 2.0
+    finally:
+        stop_process_group(follower)
+    assert follower.poll() is not None

@@ -19,7 +19,7 @@ from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, find_exercise
 from workshop.safety import mentions_crisis, record_crisis_language
 from workshop.store import ResponseStore
-from workshop.text import html_literal, markdown_to_html
+from workshop.text import html_literal, markdown_to_html, strings_in
 
 SAVE_DELAY_S = 0.4
 
@@ -30,17 +30,6 @@ SAVED = "Saved"
 NOT_SAVED = "Not saved"
 PRACTICE = "Practice mode: answers on this page are not stored"
 EXAMPLE = "A worked example to read: nothing to fill in here"
-
-
-def strings_in(value: Any) -> list[str]:
-    """Every piece of text inside an answer (for the crisis-language check)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in strings_in(v)]
-    if isinstance(value, list | tuple):
-        return [s for v in value for s in strings_in(v)]
-    return []
 
 
 class ExerciseWidget(w.VBox):

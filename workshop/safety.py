@@ -609,18 +609,33 @@ def _safety_print_default(args: argparse.Namespace) -> int:
     return 0
 
 
+FOLLOW_POLL_S = 0.5
+
+
 def _flags(args: argparse.Namespace) -> int:
+    import time
+
     from workshop.store import ResponseStore
 
     since = parse_since(args.since) if args.since else None
     with ResponseStore.default() as store:
         flags = store.flags(since=since)
-    if not flags:
-        print("No flags" + (f" since {since.astimezone():%Y-%m-%d %H:%M}." if since else "."))
-        return 0
-    print(f"{len(flags)} flag(s); times are local. Please follow up as the safety guide describes.\n")
-    print(format_flags(flags))
-    return 0
+        if not flags:
+            print("No flags" + (f" since {since.astimezone():%Y-%m-%d %H:%M}." if since else "."), flush=True)
+        else:
+            print(f"{len(flags)} flag(s); times are local. Please follow up as the safety guide describes.\n")
+            print(format_flags(flags), flush=True)
+        if not args.follow:
+            return 0
+        print("\nWaiting for new flags (Ctrl+C to stop)...", flush=True)
+        seen = len(store.flags())
+        while True:  # the store is append-only, so new flags are the ones past those already seen
+            time.sleep(FOLLOW_POLL_S)
+            every = store.flags()
+            seen = min(seen, len(every))  # a participant's flags were erased meanwhile
+            if len(every) > seen:
+                print(format_flags(every[seen:]), flush=True)
+                seen = len(every)
 
 
 def add_commands(subparsers: Any) -> None:
@@ -649,10 +664,17 @@ def add_commands(subparsers: Any) -> None:
             "List the safety flags raised on the pages: a check-in or check-out at or above "
             f"{GROUNDING_THRESHOLD}, a rise of {GROUNDING_RISE} or more since the check-in, and free text "
             "that mentioned suicide, self-harm or not being safe (with that text). Each line gives the "
-            "time, participant code and module."
+            "time, participant code and module. Flags from live sessions and from imported submissions "
+            "(marked 'found at import') are listed alike."
         ),
     )
     flags.add_argument(
         "--since", metavar="WHEN", help="only flags from then on: 7d, 12h, 30m, or a date/time like 2025-03-01T14:00"
+    )
+    flags.add_argument(
+        "--follow",
+        action="store_true",
+        help="keep running and print each new flag as it is raised (keep it open during a group session; "
+        "Ctrl+C stops it)",
     )
     flags.set_defaults(func=_flags)

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 
 def html_literal(text: str) -> str:
     """Escape for HTML text and attribute values; NUL and other control characters become visible marks."""
     return html.escape(_visible_controls(text), quote=True)
+
+
+def strings_in(value: Any) -> list[str]:
+    """Every piece of text inside an answer, however it is nested (for the crisis-language check)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings_in(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in strings_in(v)]
+    return []
 
 
 def _visible_controls(text: str) -> str:

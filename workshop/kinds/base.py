@@ -137,6 +137,8 @@ class Exercise:
     shows_back: str = ""
 
     kind: ClassVar[str] = ""
+    # A distress rating (0-100) that the safety rules watch: high values and sharp rises are flagged.
+    is_distress_rating: ClassVar[bool] = False
     # Participant-facing words of the kind itself (labels of its parts), checked for readability.
     fixed_texts: ClassVar[tuple[str, ...]] = ()
 
@@ -161,6 +163,11 @@ class Exercise:
     def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
         """Turn TOML values into field values (lists into tuples and the like); raise ValueError."""
         return raw
+
+    @property
+    def checkin_id(self) -> str | None:
+        """For a distress rating: the check-in it is compared with (None: none, or it is the check-in)."""
+        return None
 
     def check(self) -> None:
         """Raise ValueError naming the field when the declaration cannot work."""

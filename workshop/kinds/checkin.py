@@ -30,16 +30,12 @@ class CheckIn(Rating):
     step: int = 1
     anchors: tuple[tuple[int, str], ...] = DISTRESS_ANCHORS
     kind: ClassVar[str] = "checkin"
+    is_distress_rating: ClassVar[bool] = True
 
     def check(self) -> None:
         if (self.minimum, self.maximum) != (0, 100):
             raise ValueError("fields 'minimum', 'maximum': a distress rating is always 0-100.")
         super().check()
-
-    @property
-    def checkin_id(self) -> str | None:
-        """The check-in this rating is compared with (None: it is the check-in)."""
-        return None
 
 
 @dataclass(frozen=True)

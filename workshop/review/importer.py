@@ -19,6 +19,7 @@ from typing import Any
 from workshop.exercises import ExerciseDeclarationError, Module, all_modules
 from workshop.review import build
 from workshop.review import course as course_files
+from workshop.review.safety_notes import record_import_flags
 from workshop.review.submission import SubmissionError, check_participant, clean_answers, write_submission
 
 # Twelve reflections at their longest fit in well under this; a larger file is not one of ours.
@@ -75,7 +76,7 @@ def _submitted_at(value: Any) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def import_file(path: Path, course: Path, modules: dict[str, Module]) -> ImportResult:
+def import_file(path: Path, course: Path, modules: dict[str, Module], store: Any = None) -> ImportResult:
     try:
         workshop = _read_metadata(path)
         key = workshop.get("module")
@@ -94,16 +95,24 @@ def import_file(path: Path, course: Path, modules: dict[str, Module]) -> ImportR
             return ImportResult(
                 path, False, "skipped: the course already has this or a newer submission.", participant, key
             )
-        write_submission(course, participant, module, answers, submitted_at)
-        return ImportResult(path, True, "imported.", participant, key)
+        # Flags are found again from the values (never taken from the file) and recorded for the facilitator.
+        flags = record_import_flags(store, participant, module, answers, path.name) if store is not None else []
+        write_submission(course, participant, module, answers, submitted_at, flags)
+        found = f" {len(flags)} safety flag(s) found: see `workshop flags`." if flags else ""
+        return ImportResult(path, True, "imported." + found, participant, key)
     except Refused as refusal:
         return ImportResult(path, False, f"refused: this file {refusal}")
 
 
 def import_submissions(
-    files: list[Path | str], course_dir: Path | str | None = None, modules: list[Module] | None = None
+    files: list[Path | str],
+    course_dir: Path | str | None = None,
+    modules: list[Module] | None = None,
+    store: Any = None,
 ) -> list[ImportResult]:
-    """Import each file on its own; the results say, per file, what happened and why."""
+    """Import each file on its own; the results say, per file, what happened and why.
+
+    Flags found in the answers go to ``store`` (default: the facilitator's own store)."""
     course = course_files.resolve(course_dir)
     course_files.require_course(course)
     try:
@@ -111,4 +120,9 @@ def import_submissions(
     except ExerciseDeclarationError as error:
         raise SubmissionError(f"The modules cannot be read: {error}") from None
     by_key = {module.key: module for module in declared if course_files.release_path(course, module.key).exists()}
-    return [import_file(Path(path), course, by_key) for path in files]
+    if store is None:
+        from workshop.store import ResponseStore
+
+        with ResponseStore.default() as facilitator_store:
+            return [import_file(Path(path), course, by_key, facilitator_store) for path in files]
+    return [import_file(Path(path), course, by_key, store) for path in files]

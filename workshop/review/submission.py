@@ -29,6 +29,7 @@ from workshop.exercises import Exercise, Module
 from workshop.permissions import private_umask
 from workshop.review import build
 from workshop.review import course as course_files
+from workshop.review.safety_notes import safety_cell, stored_flags
 from workshop.text import answer_markdown
 
 
@@ -98,8 +99,11 @@ def fill(
     participant: str,
     answers: dict[str, Any],
     submitted_at: datetime,
+    flags: list[dict[str, Any]] | None = None,
 ) -> nbformat.NotebookNode:
-    """The release notebook with ``answers`` (already cleaned) filled in; ``release`` is not changed."""
+    """The release notebook with ``answers`` (already cleaned) filled in; ``release`` is not changed.
+
+    ``flags`` (``safety_notes.flag_record``) open the notebook as a safety cell and travel in its metadata."""
     notebook = copy.deepcopy(release)
     by_grade_id = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in notebook.cells}
     exercises = build.reviewed(module)
@@ -130,6 +134,9 @@ def fill(
                     by_grade_id[build.answer_grade_id(exercise, part)].source = answer_markdown(texts[part.key])
         for grade_id, source in exercise.code_answers(value).items():
             by_grade_id[grade_id].source = source
+    warning = safety_cell(module, flags or [])
+    if warning is not None:
+        cells.insert(1, warning)  # right after the title: nobody grades past it
     notebook.cells = cells
     notebook.metadata["workshop"] = {
         "format": build.FORMAT,
@@ -138,6 +145,7 @@ def fill(
         "participant": participant,
         "submitted_at": submitted_at.astimezone(timezone.utc).isoformat(),
         "answers": answers,
+        "flags": flags or [],
     }
     nbformat.validate(notebook)
     return notebook
@@ -163,18 +171,24 @@ def submission_for_download(
     """(file name, file content) of the participant's submission, made without any course on this machine."""
     answers = _answers_from_store(store, participant, module)
     release = build.participant_copy(module)
-    notebook = fill(release, module, participant, answers, now or datetime.now(timezone.utc))
+    flags = stored_flags(store, participant, module)
+    notebook = fill(release, module, participant, answers, now or datetime.now(timezone.utc), flags)
     return download_name(participant, module), notebook_bytes(notebook)
 
 
 @private_umask()  # submissions hold participants' words: folders 0700 (the files are mkstemp's 0600)
 def write_submission(
-    course: Path, participant: str, module: Module, answers: dict[str, Any], submitted_at: datetime
+    course: Path,
+    participant: str,
+    module: Module,
+    answers: dict[str, Any],
+    submitted_at: datetime,
+    flags: list[dict[str, Any]] | None = None,
 ) -> Path:
     """Write ``submitted/<code>/<module>/<module>.ipynb`` and nbgrader's timestamp.txt, replacing both at once."""
     check_participant(participant)
     release = nbformat.read(build.require_assignment(module, course), as_version=4)
-    notebook = fill(release, module, participant, answers, submitted_at)
+    notebook = fill(release, module, participant, answers, submitted_at, flags)
     folder = course_files.submission_dir(course, participant, module.key)
     folder.mkdir(parents=True, exist_ok=True)
     _atomic_write(folder / f"{module.key}.ipynb", notebook_bytes(notebook))
@@ -204,4 +218,5 @@ def submit_to_course(
     """Group mode: put the participant's latest answers to ``module`` into the course as a new submission."""
     course = course_files.resolve(course_dir)
     answers = _answers_from_store(store, participant, module)
-    return write_submission(course, participant, module, answers, now or datetime.now(timezone.utc))
+    flags = stored_flags(store, participant, module)
+    return write_submission(course, participant, module, answers, now or datetime.now(timezone.utc), flags)
