@@ -315,6 +315,18 @@ def test_feedback_shows_the_comment_and_every_payload_as_plain_text(setup: dict)
     for block in blocks:
         assert block["tags"] <= {"p", "br"}, block["tags"]
     assert not setup["marker"].exists()
+    # Written for the participant: the module's title, one contents entry per exercise named by its prompt,
+    # nothing addressed to the facilitator, no internal ids, no points.
+    assert "Feedback from your facilitator: Test module alpha" in page
+    contents = page.split('id="toc"', 1)[1].split("</nav>", 1)[0]
+    assert "Reflection 1?" in contents and "Which parts?" in contents and "Question 1?" in contents
+    body = page.split("</head>", 1)[1]
+    for facilitator_text in ("Review: ", "Comment on any written part", "(right answer)", " point", "Safety flags"):
+        assert facilitator_text not in body, facilitator_text
+    assert "alpha.r0" not in page and "alpha.quiz" not in page
+    # The comment sits beside the part it is about: after that answer, before the next prompt.
+    after_answer = page.split("</nav>", 1)[1].split("Reflection 1?", 1)[1]
+    assert after_answer.index("It takes courage.") < after_answer.index("Reflection 2?")
 
 
 def test_participants_see_only_their_own_feedback(setup: dict) -> None:

@@ -52,9 +52,18 @@ def _nbgrader(grade_id: str, **flags: object) -> dict[str, object]:
     return {"nbgrader": meta}
 
 
+FACILITATOR_ONLY = {"audience": "facilitator"}
+
+
 def _markdown(source: str, cid: str, metadata: dict[str, object] | None = None) -> nbformat.NotebookNode:
     cell = nbformat.v4.new_markdown_cell(source, metadata=metadata or {})
     cell.id = cid
+    return cell
+
+
+def for_facilitator(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Mark a cell as written to the facilitator: the participant's feedback page leaves it out."""
+    cell.metadata["workshop"] = dict(FACILITATOR_ONLY)
     return cell
 
 
@@ -88,18 +97,21 @@ def _kind_label(exercise: Exercise) -> str:
     return f"{name} (shown for reading; no points)"
 
 
-def _prompt_cell(exercise: Exercise) -> nbformat.NotebookNode:
-    lines = [f"### {markdown_text(exercise.prompt)}", "", f"*{_kind_label(exercise)}*"]
-    extra = exercise.prompt_markdown()
-    if extra:
-        lines += ["", *extra]
+def _prompt_cells(exercise: Exercise) -> list[nbformat.NotebookNode]:
+    """The prompt (shown to both; the feedback page's table of contents names the exercise by it) and a
+    note for the facilitator only: what the points mean, a question's options and its right answer."""
     grade_id = prompt_grade_id(exercise)
-    return _markdown("\n".join(lines), cell_id(grade_id), _nbgrader(grade_id, locked=True))
+    prompt = _markdown(f"### {markdown_text(exercise.prompt)}", cell_id(grade_id), _nbgrader(grade_id, locked=True))
+    prompt.metadata["workshop"] = {"exercise": exercise.prompt}
+    note_id = f"{exercise.name}__note"
+    lines = [f"*{_kind_label(exercise)}*", *(["", *exercise.prompt_markdown()] if exercise.prompt_markdown() else [])]
+    note = _markdown("\n".join(lines), cell_id(note_id), _nbgrader(note_id, locked=True))
+    return [prompt, for_facilitator(note)]
 
 
 def exercise_cells(exercise: Exercise) -> list[nbformat.NotebookNode]:
     """The exercise's cells in the instructor ("source") review notebook."""
-    cells = [_prompt_cell(exercise)]
+    cells = _prompt_cells(exercise)
     for part in exercise.answer_parts():
         grade_id = answer_grade_id(exercise, part)
         if part.title:
@@ -121,7 +133,12 @@ def review_notebook(module: Module) -> nbformat.NotebookNode:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     notebook.metadata["language_info"] = {"name": "python"}
-    notebook.metadata["workshop"] = {"format": FORMAT, "version": FORMAT_VERSION, "module": module.key}
+    notebook.metadata["workshop"] = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "module": module.key,
+        "title": module.title,
+    }
     intro = (
         f"# Review: {markdown_text(module.title)}\n\n"
         "The participant's answers to this module, as they gave them. Their own words are shown as plain "
@@ -129,7 +146,7 @@ def review_notebook(module: Module) -> nbformat.NotebookNode:
         "knowledge check counts when it is right. Comment on any written part; each comment goes back to the "
         "participant as feedback, beside the part it is about."
     )
-    notebook.cells.append(_markdown(intro, "intro", _nbgrader("intro", locked=True)))
+    notebook.cells.append(for_facilitator(_markdown(intro, "intro", _nbgrader("intro", locked=True))))
     for exercise in reviewed(module):
         notebook.cells.extend(exercise_cells(exercise))
     nbformat.validate(notebook)

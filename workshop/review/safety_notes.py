@@ -106,6 +106,6 @@ def safety_cell(module: Module, flags: list[dict[str, Any]]) -> nbformat.Noteboo
         "",
         *(_flag_line(module, flag) for flag in flags),
     ]
-    cell = nbformat.v4.new_markdown_cell("\n".join(lines))
+    cell = nbformat.v4.new_markdown_cell("\n".join(lines), metadata={"workshop": {"audience": "facilitator"}})
     cell.id = SAFETY_CELL_ID
     return cell

@@ -142,6 +142,7 @@ def fill(
         "format": build.FORMAT,
         "version": build.FORMAT_VERSION,
         "module": module.key,
+        "title": module.title,
         "participant": participant,
         "submitted_at": submitted_at.astimezone(timezone.utc).isoformat(),
         "answers": answers,
