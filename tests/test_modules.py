@@ -106,8 +106,54 @@ def test_notebook_has_the_module_shape(module: Module) -> None:
     if quiz:
         assert 3 <= len(quiz) <= 5
         assert len({e.answer for e in quiz}) > 1, "vary which option is right"
-        longest_right = [len(q.options[q.answer]) == max(map(len, q.options)) for q in quiz]
-        assert not all(longest_right), "the right answer must not always be the longest option"
+        assert knowledge_check_problems(quiz) == []
+
+
+# Options that judge the person are easy to rule out (so they test nothing) and can sting.
+JUDGING_WORDS = ("weak", "wrong with you", "broken", "your fault", "to blame", "keep it to yourself", "overreact")
+MAX_LENGTH_RATIO = 1.5  # the longest option at most half as long again as the shortest (authoring.md)
+MIN_TELLING_GAP = 12  # characters: a gap smaller than this is not a visible giveaway
+
+
+def knowledge_check_problems(quiz: list[Choice]) -> list[str]:
+    """What gives a knowledge check's answers away (facilitator_guide/authoring.md, "Writing a knowledge
+    check"): the right answer as the longest option, uneven lengths, judging options, no scenarios."""
+    problems = []
+    for question in quiz:
+        lengths = [len(option) for option in question.options]
+        right = lengths[question.answer]
+        if not any(length >= right for n, length in enumerate(lengths) if n != question.answer):
+            problems.append(f"{question.name}: the right answer is the longest option ({lengths})")
+        # Short options (names of thinking traps) may differ by a few letters without giving anything away.
+        if max(lengths) > MAX_LENGTH_RATIO * min(lengths) and max(lengths) - min(lengths) > MIN_TELLING_GAP:
+            problems.append(f"{question.name}: option lengths {lengths} are uneven")
+        for option in question.options:
+            if any(word in option.lower() for word in JUDGING_WORDS):
+                problems.append(f"{question.name}: option judges the person: {option!r}")
+    # A scenario sets a scene, then asks: at least two sentences in the prompt.
+    scenarios = [q for q in quiz if len(re.findall(r"[.!?][\"']?(?:\s|$)", q.prompt.split(":", 1)[-1])) >= 2]
+    if len(scenarios) < 2:
+        problems.append(f"only {len(scenarios)} question(s) are short scenarios; write at least two")
+    return problems
+
+
+def test_knowledge_check_rule_catches_the_old_giveaways() -> None:
+    """The old question 4: the right answer longest by far, and options that judged the person."""
+    old = Choice(
+        id="triggers.old",
+        prompt="Question 4: You notice that two of the five vulnerabilities fit you. What does that mean?",
+        options=(
+            "Something is wrong with you",
+            "You will always be hurt badly by rejection",
+            "You should keep it to yourself",
+            "They are patterns worth noticing, and they can help explain why some rejections hurt more",
+        ),
+        answer=3,
+        explanations=("No.", "No.", "No.", "Yes."),
+    )
+    problems = knowledge_check_problems([old])
+    assert any("longest" in p for p in problems) and any("uneven" in p for p in problems)
+    assert any("judges" in p for p in problems) and any("scenarios" in p for p in problems)
 
 
 @by_module

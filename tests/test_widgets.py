@@ -7,10 +7,12 @@ import pytest
 
 from widgets.base import NOT_ANSWERED, NOT_SAVED, PRACTICE, SAVED
 from widgets.checklist import ChecklistWidget
+from widgets.choice import NOT_BEST, RIGHT, feedback_html
 from widgets.rating import RatingWidget
 from widgets.reflection import ReflectionWidget
 from widgets.registry import widget_for
 from workshop.kinds.checklist import Checklist
+from workshop.kinds.choice import Choice
 from workshop.kinds.rating import Rating
 from workshop.kinds.reflection import Reflection
 from workshop.store import ResponseStore
@@ -104,3 +106,12 @@ def test_registry_finds_widgets_by_kind() -> None:
     assert widget_for("reflection") is ReflectionWidget
     with pytest.raises(KeyError, match="No widget"):
         widget_for("no-such-kind")
+
+
+def test_feedback_names_the_verdict_in_words_and_escapes_text() -> None:
+    question = Choice(
+        id="triggers.sample", prompt="Pick one", options=("a", "b"), answer=1, explanations=("No <b>", "Yes & so")
+    )
+    assert feedback_html(question, None) == ""
+    assert RIGHT in feedback_html(question, 1) and "Yes &amp; so" in feedback_html(question, 1)
+    assert NOT_BEST in feedback_html(question, 0) and "&lt;b&gt;" in feedback_html(question, 0)

@@ -12,6 +12,16 @@ def planned(exercise: Any) -> Any:
 
 
 def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+    """Try every option first: each shows its own explanation, with the verdict in words."""
+    from playwright.sync_api import expect
+
+    from widgets.choice import NOT_BEST, RIGHT
+
+    explanation = box.locator(".ws-explanation")
+    for index, option in enumerate(exercise.options):
+        press(page, box.get_by_role("radio", name=option, exact=True))
+        expect(explanation).to_contain_text(RIGHT if index == exercise.answer else NOT_BEST)
+        expect(explanation).to_contain_text(exercise.explanations[index])
     press(page, box.get_by_role("radio", name=exercise.options[value], exact=True))
 
 
