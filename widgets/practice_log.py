@@ -22,7 +22,8 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
     """Predicted likelihood (filled circles) and what happened (open squares), entry by entry, 0-100."""
     if not points:
         return ""
-    width, height, left, top, bottom = 60 + 48 * len(points), 190, 44, 12, 150
+    # At least wide enough for the legend; the page scales it down on a narrow screen (max-width: 100%).
+    width, height, left, top, bottom = max(520, 60 + 56 * len(points)), 200, 44, 12, 150
     scale = (bottom - top) / 100
 
     def y(value: int) -> float:
@@ -39,7 +40,7 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
         )
         parts.append(f"<text x='{left - 6}' y='{y(tick) + 4}' text-anchor='end' font-size='11'>{tick}</text>")
     for n, predicted, happened in points:
-        x = left + 24 + 48 * (n - 1)
+        x = left + 24 + 56 * (n - 1)
         parts.append(f"<text x='{x}' y='{bottom + 16}' text-anchor='middle' font-size='11'>{n}</text>")
         if predicted is not None:
             parts.append(f"<circle cx='{x - 6}' cy='{y(predicted)}' r='5' fill='#222'/>")

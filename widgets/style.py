@@ -36,6 +36,24 @@ CSS = """
 .ws-message p { border-left: 4px solid #9a3412; padding: 0.25rem 0.6rem; margin: 0.35rem 0; background: #fff7ed; }
 .ws-banner p { background: #f1f5f9; border: 1px solid #94a3b8; border-radius: 6px; padding: 0.5rem 0.75rem; }
 .ws-nav { margin: 1.5rem 0; font-size: 1.05rem; }
+/* Long radio labels (quiz options, claims) wrap under their button instead of pushing it out of view. */
+.ws-exercise .widget-radio-box label { white-space: normal !important; display: flex; align-items: flex-start; gap: 0.4rem; line-height: 1.35; }
+.ws-exercise .widget-radio-box label input { flex: 0 0 auto; margin-top: 0.2rem; }
+/* Dropdowns and one-line fields sit under their label and may use the whole width (no clipped option text). */
+.ws-exercise .widget-dropdown, .ws-exercise .widget-combobox { flex-direction: column !important; align-items: stretch !important; height: auto !important; max-width: 100%; }
+.ws-exercise .widget-dropdown select { width: auto !important; max-width: 100%; min-width: 8rem; font-size: 1rem; height: 2.2rem; }
+.ws-exercise .widget-text input, .ws-exercise .widget-combobox input { font-size: 1rem; height: 2.2rem; }
+.ws-exercise .widget-inline-hbox, .ws-exercise .widget-box { min-width: 0; max-width: 100%; box-sizing: border-box; }
+.ws-exercise .widget-textarea, .ws-exercise .widget-text { width: 100% !important; max-width: 100%; box-sizing: border-box; }
+.ws-ladder-step, .ws-log-entry { border-top: 1px solid #cbd5e1; padding-top: 0.5rem; margin-top: 0.5rem; gap: 0.25rem; }
+.ws-entry-title { margin: 0.25rem 0; }
+.ws-part { font-weight: 600; margin: 0.75rem 0 0.25rem; }
+.ws-log-chart { max-width: 100%; height: auto; }
+.ws-example dt { font-weight: 600; margin-top: 0.5rem; }
+.ws-example dd { margin-left: 1rem; }
+.ws-mood-change ul, .ws-ideas { margin: 0.25rem 0 0.5rem 1.25rem; }
+.ws-shown-back table, .ws-exercise table { border-collapse: collapse; margin: 0.25rem 0; }
+.ws-shown-back th, .ws-shown-back td, .ws-exercise th, .ws-exercise td { border: 1px solid #94a3b8; padding: 0.2rem 0.5rem; text-align: left; }
 .ws-code { font-size: 1.6rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.03em;
   background: #f8fafc; border: 2px dashed #475569; padding: 0.5rem 0.75rem; display: inline-block; }
 """
