@@ -37,7 +37,7 @@ def test_every_numbered_module_page_carries_its_order_as_its_number() -> None:
 
 
 def test_start_page_lists_each_module_by_its_own_heading_and_counts_them() -> None:
-    modules = all_modules()
+    modules = [m for m in all_modules() if m.listed]  # the authors' gallery is not offered to participants
     headings = [module_heading(m) for m in modules]
     landing = Landing(store=ResponseStore(":memory:"))
     listed = re.findall(r"<a href='[^']*'>([^<]*)</a>", landing.modules_view.value)
@@ -95,3 +95,32 @@ def test_downloads_advise_a_channel_agreed_with_the_clinic_not_plain_email() -> 
     shown = json.dumps([child.value for child in landing.after.children[-1].children if hasattr(child, "value")])
     assert SEND_SAFELY in shown
     assert "plain email" in SEND_SAFELY and "clinic" in SEND_SAFELY
+
+
+def test_erasing_on_the_start_page_also_removes_the_review_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Group mode: the facilitator's course is on the same computer as the participant's answers."""
+    import ipywidgets as w
+
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path))
+    code, other = participants.new_code(), participants.new_code()
+    for who in (code, other):
+        submitted = tmp_path / "course" / "submitted" / who / "triggers"
+        submitted.mkdir(parents=True)
+        (submitted / "triggers.ipynb").write_text(f"words of {who}", encoding="utf-8")
+    (tmp_path / "course" / "feedback" / code / "triggers").mkdir(parents=True)
+    with ResponseStore.default() as store:
+        store.register_participant(code)
+        store.save(code, "triggers.snapshot_what", "private words")
+        landing = Landing(store=store)
+        landing.resume(code)
+        controls = landing.after.children[-1].children
+        next(c for c in controls if isinstance(c, w.Checkbox)).value = True
+        next(c for c in controls if isinstance(c, w.Button) and c.description == "Erase my answers").click()
+        result = controls[-1].value
+        assert "were erased too" in result and "This code no longer works" in result
+        assert not store.participant_exists(code)
+    assert not (tmp_path / "course" / "submitted" / code).exists()
+    assert not (tmp_path / "course" / "feedback" / code).exists()
+    assert (tmp_path / "course" / "submitted" / other).is_dir()

@@ -215,17 +215,26 @@ class Landing(w.VBox):
         result.add_class("ws-status")
 
         def do_erase(_button: w.Button) -> None:
+            from workshop.data_commands import erase_everywhere
+
             try:
-                removed = self.store.erase(code)
+                erased = erase_everywhere(code, self.store)
             except WorkshopError as error:
                 result.value = f"<p>{html_literal(str(error))}</p>"
                 return
-            result.value = f"<p>Erased: {removed} saved items are gone. This code no longer works.</p>"
+            review = (
+                " The copies your facilitator had for review (your submissions and their comments) were erased too."
+                if erased.course.removed_anything
+                else ""
+            )
+            result.value = (
+                f"<p>Erased: {erased.store_rows} saved items are gone.{review} This code no longer works.</p>"
+            )
             erase.disabled = confirm.disabled = True
 
         erase.on_click(do_erase)
         about = w.HTML(
-            "<h3>Erase</h3><p>Erasing removes every answer kept under your code. It cannot be undone. "
-            "Download a copy first if you want one.</p>"
+            "<h3>Erase</h3><p>Erasing removes every answer kept under your code, and any copies sent to your "
+            "facilitator for review on this computer. It cannot be undone. Download a copy first if you want one.</p>"
         )
         return w.VBox([links, about, confirm, erase, result])

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from workshop import participants, permissions
 from workshop.errors import WorkshopError
+from workshop.review import course as course_files
+from workshop.review.course import CourseErasure
 from workshop.store import ResponseStore
 
 
@@ -31,19 +34,60 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing one participant removed: rows of the answer store, and copies in the review course."""
+
+    code: str
+    store_rows: int
+    course: CourseErasure
+
+    def report(self) -> str:
+        store = (
+            f"{self.store_rows} stored rows removed from the answer store, and the store file rewritten so the text "
+            "is gone"
+            if self.store_rows
+            else "the answer store held nothing for this code"
+        )
+        return f"Erased {self.code}: {store}.\n{self.course.summary()}"
+
+
+def erase_everywhere(code: str, store: ResponseStore, course_dir: Path | str | None = None) -> Erasure:
+    """Erase ``code`` (normalized) from the answer store and from the nbgrader course on this machine."""
+    course = course_files.erase_participant(code, course_dir)
+    rows = store.erase(code) if store.participant_exists(code) else 0
+    return Erasure(code, rows, course)
+
+
+def _known_code(typed: str, store: ResponseStore) -> tuple[str, list[str]]:
+    """The normalized code and what the course holds for it; refused when neither place knows it."""
+    try:
+        code = participants.check_code(typed, store)
+    except participants.CodeError:
+        if participants.problems(typed):
+            raise
+        code = participants.normalize(typed)
+        copies = course_files.participant_copies(code)
+        if not copies:
+            raise
+        return code, copies
+    return code, course_files.participant_copies(code)
+
+
 def erase(args: argparse.Namespace) -> int:
     store = ResponseStore.default()
-    code = participants.check_code(args.code, store)
+    code, copies = _known_code(args.code, store)
     if not args.yes:
         if not sys.stdin.isatty():
             raise WorkshopError("Erasing cannot be undone. Add --yes to confirm when not at a terminal.")
-        reply = input(f"Erase every answer of {code} from {store.path}? This cannot be undone. Type 'erase': ")
+        where = f"from {store.path}" + (f" and from the review course ({', '.join(copies)})" if copies else "")
+        reply = input(f"Erase every answer of {code} {where}? This cannot be undone. Type 'erase': ")
         if reply.strip().lower() != "erase":
             print("Nothing was erased.")
             return 1
-    removed = store.erase(code)
-    print(f"Erased {code}: {removed} stored rows removed, and the store file rewritten so the text is gone.")
-    return 0
+    erasure = erase_everywhere(code, store)
+    print(erasure.report())
+    return 1 if erasure.course.leftovers else 0
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -65,7 +109,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "erase",
         help="erase all of one participant's answers for good",
         description="Delete every answer, revision and safety flag of one participant, then rewrite the store file so "
-        "the text is gone from the disk. Export first if the participant wants a copy.",
+        "the text is gone from the disk. Also remove their copies in the review course on this computer "
+        "(submitted, autograded and feedback folders, and their gradebook rows) and say what was removed. "
+        "Export first if the participant wants a copy.",
     )
     parser.add_argument("code", help="the participant's code")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import sqlite3
 import sys
+from contextlib import closing
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop import config, permissions
+from workshop import config, participants, permissions
 from workshop.errors import WorkshopError
 
 if TYPE_CHECKING:
@@ -165,3 +169,153 @@ def submission_dir(course: Path, participant: str, module_key: str) -> Path:
 
 def release_path(course: Path, module_key: str) -> Path:
     return course / "release" / module_key / f"{module_key}.ipynb"
+
+
+# --- Erasing one participant from the course ---------------------------------------------------------
+
+# Where nbgrader keeps a participant's own copies: one folder per participant code in each.
+PARTICIPANT_FOLDERS = ("submitted", "autograded", "feedback")
+GRADEBOOK = "gradebook.db"
+
+
+@dataclass(frozen=True)
+class CourseErasure:
+    """What erasing one participant removed from the course, for the facilitator to read."""
+
+    course: Path
+    folders: tuple[str, ...] = ()  # e.g. "submitted/<code>", relative to the course
+    exchange_files: int = 0
+    gradebook_rows: int = 0  # the student, their submissions, notebooks, grades and comments
+    log_lines: int = 0
+    leftovers: tuple[str, ...] = ()  # files that still hold the code afterwards (none expected)
+
+    @property
+    def removed_anything(self) -> bool:
+        return bool(self.folders or self.exchange_files or self.gradebook_rows or self.log_lines)
+
+    def summary(self) -> str:
+        if not self.removed_anything and not self.leftovers:
+            return f"The review course ({self.course}) held nothing for this code."
+        parts = [f"removed {', '.join(self.folders)}"] if self.folders else []
+        if self.gradebook_rows:
+            parts.append(
+                f"{self.gradebook_rows} gradebook rows (the participant, their submissions, grades and comments; "
+                f"{GRADEBOOK} rewritten so they are gone from the file)"
+            )
+        if self.exchange_files:
+            parts.append(f"{self.exchange_files} file(s) in the exchange folder")
+        if self.log_lines:
+            parts.append(f"{self.log_lines} line(s) of nbgrader's log that named the code")
+        text = f"From the review course ({self.course}): " + ("; ".join(parts) if parts else "nothing removed") + "."
+        if self.leftovers:
+            text += " These files still hold the code; remove or edit them by hand: " + ", ".join(self.leftovers) + "."
+        return text
+
+
+def _checked_code(participant: str) -> str:
+    # The code becomes a folder name below: only a well-formed, normalized code may get that far.
+    if not isinstance(participant, str) or participants.problems(participant):
+        raise WorkshopError("This is not a participant code.")
+    code = participants.normalize(participant)
+    if code != participant:
+        raise WorkshopError("Give the participant code in its normal form (lower case, with dashes).")
+    return code
+
+
+def participant_copies(participant: str, course_dir: Path | str | None = None) -> list[str]:
+    """What the course holds for ``participant``: its folders (relative) and "gradebook" if it has rows."""
+    code = _checked_code(participant)
+    course = resolve(course_dir)
+    found = [f"{part}/{code}" for part in PARTICIPANT_FOLDERS if (course / part / code).exists()]
+    if _gradebook_rows(course, code, remove=False):
+        found.append(GRADEBOOK)
+    return found
+
+
+def erase_participant(participant: str, course_dir: Path | str | None = None) -> CourseErasure:
+    """Remove every copy of one participant's work from the course: their submitted, autograded and feedback
+    folders, their gradebook rows (nbgrader's own remove_student), anything in the exchange and log lines
+    that name them; then look through every file left in the course for the code."""
+    code = _checked_code(participant)
+    course = resolve(course_dir)
+    if not course.is_dir():
+        return CourseErasure(course)
+    folders = []
+    for part in PARTICIPANT_FOLDERS:
+        target = course / part / code
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+        elif target.is_dir():
+            shutil.rmtree(target)
+        else:
+            continue
+        folders.append(f"{part}/{code}")
+    rows = _gradebook_rows(course, code, remove=True)
+    exchange = _erase_from_exchange(course / "exchange", code)
+    log_lines = _erase_from_logs(course, code)
+    leftovers = tuple(
+        str(path.relative_to(course))
+        for path in sorted(course.rglob("*"))
+        if path.is_file() and not path.is_symlink() and _mentions(path, code)
+    )
+    return CourseErasure(course, tuple(folders), exchange, rows, log_lines, leftovers)
+
+
+def _gradebook_rows(course: Path, code: str, *, remove: bool) -> int:
+    """How many gradebook rows belong to ``code`` (removing them, and vacuuming the file, when asked)."""
+    database = course / GRADEBOOK
+    if not database.is_file():
+        return 0
+    from nbgrader.api import Gradebook, MissingEntry
+
+    _venv_tools_on_path()
+    with Gradebook(f"sqlite:///{database}", COURSE_ID) as gradebook:
+        try:
+            student = gradebook.find_student(code)
+        except MissingEntry:
+            return 0
+        rows = 1
+        for submission in student.submissions:
+            rows += 1
+            for notebook in submission.notebooks:
+                rows += 1 + len(notebook.grades) + len(notebook.comments)
+        if remove:
+            gradebook.remove_student(code)
+    if remove:
+        # Deleted rows stay in the file's free pages until it is rebuilt.
+        with closing(sqlite3.connect(database)) as connection:
+            connection.execute("VACUUM")
+    return rows
+
+
+def _erase_from_exchange(exchange: Path, code: str) -> int:
+    # Workshop submissions never pass through nbgrader's exchange, but nbgrader's own tools could use it.
+    if not exchange.is_dir():
+        return 0
+    removed = 0
+    for path in sorted(exchange.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_file() and (code in path.name or _mentions(path, code)):
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and code in path.name:
+            shutil.rmtree(path)
+            removed += 1
+    return removed
+
+
+def _erase_from_logs(course: Path, code: str) -> int:
+    removed = 0
+    for log in [*course.glob("*.log"), *course.glob(".*.log")]:
+        lines = log.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        kept = [line for line in lines if code not in line]
+        if len(kept) != len(lines):
+            log.write_text("".join(kept), encoding="utf-8")
+            removed += len(lines) - len(kept)
+    return removed
+
+
+def _mentions(path: Path, code: str) -> bool:
+    try:
+        return code.encode("utf-8") in path.read_bytes()
+    except OSError:
+        return False
