@@ -161,3 +161,45 @@ def test_fear_ratings_are_three_named_situations_rated_separately(store: Respons
     later.ratings[2].value = 40
     assert store.latest("p", "closing.fears")[2] == {"situation": "Speaking up <b>in</b> a meeting", "rating": 40}
     assert "<b>in</b>" not in html_of(later)
+
+
+class FlakyFlags(ResponseStore):
+    """A store that refuses flags until told otherwise (a locked or full disk, say)."""
+
+    refusing = True
+
+    def record_flag(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from workshop.store import StoreError
+
+        if self.refusing:
+            raise StoreError("the store is locked")
+        return super().record_flag(*args, **kwargs)
+
+
+def test_a_flag_that_cannot_be_saved_is_logged_kept_and_saved_with_the_next_answer(caplog: pytest.LogCaptureFixture) -> None:
+    store = FlakyFlags(":memory:")
+    store.register_participant("p")
+    widget = ReflectionWidget(Reflection(id="welcome.hopes", prompt="Your hopes"), store=store, participant="p")
+    with caplog.at_level("WARNING", logger="workshop"):
+        widget.text.value = "honestly i dont want to be alive anymore"
+        widget.flush()
+    assert panels(widget, CrisisPanel), "the help stays on screen"
+    assert store.flags() == [] and "could not be saved yet" in caplog.text
+    store.refusing = False
+    widget.text.value = "honestly i dont want to be alive anymore."
+    widget.flush()
+    assert [f.kind for f in store.flags()] == ["crisis_language"]
+
+
+def test_a_distress_flag_that_cannot_be_saved_is_tried_again(caplog: pytest.LogCaptureFixture) -> None:
+    store = FlakyFlags(":memory:")
+    store.register_participant("p")
+    widget = CheckInWidget(CHECKIN, store=store, participant="p")
+    with caplog.at_level("WARNING", logger="workshop"):
+        widget.control.value = 85
+        widget.flush()
+    assert panels(widget, GroundingPanel) and store.flags() == []
+    store.refusing = False
+    widget.control.value = 86
+    widget.flush()
+    assert [f.kind for f in store.flags()] == [FLAG_DISTRESS]

@@ -8,6 +8,7 @@ with a clear message while keeping it on screen, and open the crisis resources w
 
 from __future__ import annotations
 
+import logging
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -22,6 +23,7 @@ from workshop.store import ResponseStore
 from workshop.text import html_literal, markdown_to_html, strings_in
 
 SAVE_DELAY_S = 0.4
+LOG = logging.getLogger("workshop")
 
 # Status words, not colours, carry the meaning; the template makes .ws-status a polite live region.
 NOT_ANSWERED = "Not answered yet"
@@ -57,6 +59,7 @@ class ExerciseWidget(w.VBox):
         self._debouncer = Debouncer(self._save_now, SAVE_DELAY_S)
         self._restoring = False
         self._crisis_shown = False
+        self._pending_flags: list[Any] = []  # flag writes waiting for the store (see record_pending_flags)
         self._status_view = w.HTML(layout=w.Layout(margin="2px 0"))
         self._status_view.add_class("ws-status")
         self._message_view = w.HTML()
@@ -157,6 +160,7 @@ class ExerciseWidget(w.VBox):
             self.status = NOT_SAVED
         else:
             self.status = SAVED
+            self.record_pending_flags()
 
     def flush(self) -> None:
         """Save now anything still waiting for the debounce delay."""
@@ -177,7 +181,22 @@ class ExerciseWidget(w.VBox):
         self._crisis_shown = True
         self._extra.children = (*self._extra.children, CrisisPanel())
         if self.participant:
+            self._pending_flags.append(
+                lambda: record_crisis_language(self.store, self.participant, self.exercise.id, text)
+            )
+            self.record_pending_flags()
+
+    def record_pending_flags(self) -> None:
+        """Record flags that could not be stored yet; retried on every save until the store takes them.
+
+        A flag that fails to save is never dropped in silence: it is logged, the help stays on screen, and
+        the next save tries again."""
+        while self._pending_flags:
             try:
-                record_crisis_language(self.store, self.participant, self.exercise.id, text)
-            except WorkshopError:
-                pass  # the resources are on screen either way; a store problem shows on the next save
+                self._pending_flags[0]()
+            except WorkshopError as error:
+                LOG.warning(
+                    "A safety flag for %s could not be saved yet (%s); it will be tried again.", self.exercise.id, error
+                )
+                return
+            self._pending_flags.pop(0)

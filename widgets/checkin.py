@@ -17,7 +17,6 @@ from widgets.grounding import GroundingPanel
 from widgets.rating import RatingWidget
 from widgets.registry import register
 from workshop.debounce import Debouncer
-from workshop.errors import WorkshopError
 from workshop.safety import grounding_reasons, record_distress
 
 # How long the rating must stay put before the page responds: long enough for a person stepping with the
@@ -75,7 +74,9 @@ class CheckInWidget(RatingWidget):
             self.grounding = GroundingPanel()
             self._extra.children = (*self._extra.children, self.grounding)
         if self.participant and not self._flagged and not self._restoring:
-            try:
-                self._flagged = record_distress(self.store, self.participant, self.exercise.id, value, checkin)
-            except WorkshopError:
-                pass  # the help is on screen either way; a store problem shows on the next save
+            # One flag per rating on a page; if the store cannot take it now, the next save tries again.
+            self._flagged = True
+            self._pending_flags.append(
+                lambda: record_distress(self.store, self.participant, self.exercise.id, value, checkin)
+            )
+            self.record_pending_flags()
