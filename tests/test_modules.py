@@ -21,7 +21,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.browser import ARTIFACTS, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.drivers import DRIVERS, driver_for
 from support.server import new_registered_code
 
@@ -240,4 +240,9 @@ def test_every_exercise_saves_by_keyboard_and_comes_back_after_a_reload(
         if not exercise.display_only:
             expect(status_of(box)).to_have_text("Saved")
     screenshot(page, f"module-{module.key}-restored")
+    if module.key == "gallery":  # one picture of each kind, for authoring.md
+        for box, exercise in zip(boxes, exercises, strict=True):
+            path = ARTIFACTS / "screenshots" / "kinds" / f"{exercise.name}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            box.screenshot(path=str(path))
     assert_accessible(page, f"the answered and reloaded {module.key} page")

@@ -37,11 +37,16 @@ CSS = """
 .ws-banner p { background: #f1f5f9; border: 1px solid #94a3b8; border-radius: 6px; padding: 0.5rem 0.75rem; }
 .ws-nav { margin: 1.5rem 0; font-size: 1.05rem; }
 /* Long radio labels (quiz options, claims) wrap under their button instead of pushing it out of view. */
-.ws-exercise .widget-radio-box label { white-space: normal !important; display: flex; align-items: flex-start; gap: 0.4rem; line-height: 1.35; }
+/* ipywidgets puts the input after the text and floats it left; in a flex row the float is ignored, so reverse. */
+.ws-exercise .widget-radio-box label { white-space: normal !important; display: flex; flex-direction: row-reverse;
+  justify-content: flex-end; align-items: flex-start; gap: 0.4rem; line-height: 1.35; height: auto !important; }
 .ws-exercise .widget-radio-box label input { flex: 0 0 auto; margin-top: 0.2rem; }
 /* Dropdowns and one-line fields sit under their label and may use the whole width (no clipped option text). */
-.ws-exercise .widget-dropdown, .ws-exercise .widget-combobox { flex-direction: column !important; align-items: stretch !important; height: auto !important; max-width: 100%; }
-.ws-exercise .widget-dropdown select { width: auto !important; max-width: 100%; min-width: 8rem; font-size: 1rem; height: 2.2rem; }
+.ws-exercise .widget-dropdown, .ws-exercise .widget-combobox { flex-direction: column !important; height: auto !important; max-width: 100%; }
+.ws-exercise .widget-dropdown { align-items: flex-start !important; }
+.ws-exercise .widget-combobox { align-items: stretch !important; }
+.ws-exercise .widget-dropdown select { flex: 0 0 auto !important; width: auto !important; max-width: 100%; min-width: 10rem;
+  font-size: 1rem; height: 2.2rem !important; }
 .ws-exercise .widget-text input, .ws-exercise .widget-combobox input { font-size: 1rem; height: 2.2rem; }
 .ws-exercise .widget-inline-hbox, .ws-exercise .widget-box { min-width: 0; max-width: 100%; box-sizing: border-box; }
 .ws-exercise .widget-textarea, .ws-exercise .widget-text { width: 100% !important; max-width: 100%; box-sizing: border-box; }
