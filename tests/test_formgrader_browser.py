@@ -142,7 +142,8 @@ def test_formgrader_lists_the_submission(page: Any, formgrader: Formgrader) -> N
     expect(listed).to_be_visible()
     # Autograded, with the answered reflection waiting to be read (and already given its completion point).
     expect(listed).to_contain_text("needs manual grading")
-    points = sum(exercise.kind in ("reflection", "choice") for exercise in TRIGGERS)
+    # One point per written part and per knowledge check; the one reflection answered is credited.
+    points = sum(len(e.answer_parts()) + len(e.code_cells()) for e in TRIGGERS if not e.display_only)
     expect(listed).to_contain_text(f"1 / {points}")
     screenshot(page, "formgrader-submissions", full_page=False)
 
