@@ -49,8 +49,9 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
                 f"<rect x='{x + 1}' y='{y(happened) - 5}' width='10' height='10' fill='white' stroke='#222' stroke-width='2'/>"
             )
     parts.append(
-        f"<text x='{left}' y='{bottom + 34}' font-size='11'>Entry. ● predicted likelihood · □ what happened (yes 100, partly 50, no 0)</text>"
+        f"<text x='{left}' y='{bottom + 34}' font-size='12'>By entry: ● predicted likelihood, □ what happened</text>"
     )
+    parts.append(f"<text x='{left}' y='{bottom + 50}' font-size='12'>(what happened: yes 100, partly 50, no 0)</text>")
     parts.append("</svg>")
     return "".join(parts)
 

@@ -43,7 +43,9 @@ CSS = """
 .ws-exercise .widget-radio-box label input { flex: 0 0 auto; margin-top: 0.2rem; }
 /* Dropdowns and one-line fields sit under their label and may use the whole width (no clipped option text). */
 .ws-exercise .widget-dropdown, .ws-exercise .widget-combobox { flex-direction: column !important; height: auto !important; max-width: 100%; }
-.ws-exercise .widget-dropdown { align-items: flex-start !important; }
+.ws-exercise .widget-dropdown { align-items: flex-start !important; width: auto !important; }
+.ws-exercise .widget-radio { width: 100% !important; }
+.ws-exercise input, .ws-exercise textarea, .ws-exercise select { box-sizing: border-box; max-width: 100%; }
 .ws-exercise .widget-combobox { align-items: stretch !important; }
 .ws-exercise .widget-dropdown select { flex: 0 0 auto !important; width: auto !important; max-width: 100%; min-width: 10rem;
   font-size: 1rem; height: 2.2rem !important; }
