@@ -56,6 +56,8 @@ CSS = """
 .ws-entry-title { margin: 0.25rem 0; }
 .ws-part { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 .ws-log-chart { max-width: 100%; height: auto; }
+/* A worked example's parts, one under the other (the page's own CSS floats dt and dd side by side). */
+.ws-example dt, .ws-example dd { float: none; width: auto; }
 .ws-example dt { font-weight: 600; margin-top: 0.5rem; }
 .ws-example dd { margin-left: 1rem; }
 .ws-mood-change ul, .ws-ideas { margin: 0.25rem 0 0.5rem 1.25rem; }
