@@ -23,7 +23,7 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
     if not points:
         return ""
     # At least wide enough for the legend; the page scales it down on a narrow screen (max-width: 100%).
-    width, height, left, top, bottom = max(520, 60 + 56 * len(points)), 200, 44, 12, 150
+    width, height, left, top, bottom = max(520, 60 + 56 * len(points)), 212, 44, 12, 150
     scale = (bottom - top) / 100
 
     def y(value: int) -> float:
