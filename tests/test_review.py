@@ -609,3 +609,46 @@ def test_workshop_flags_follow_prints_a_new_flag_within_two_seconds(tmp_path: Pa
     finally:
         stop_process_group(follower)
     assert follower.poll() is not None
+
+
+# --- structured kinds: a comment box per written part -------------------------------------------------
+
+
+def test_each_written_part_of_a_thought_record_and_a_practice_log_gets_its_own_comment_beside_it(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support.drivers import driver_for
+
+    gallery = next(m for m in all_modules() if m.key == "gallery")
+    course = tmp_path / "course"
+    build_course(course, [gallery])
+    store = ResponseStore(tmp_path / "answers.sqlite3")
+    code = new_code()
+    store.register_participant(code)
+    for exercise in gallery:
+        if not exercise.display_only:
+            store.save(code, exercise.id, exercise.validate(driver_for(exercise.kind).planned(exercise)))
+    submit_to_course(store, code, gallery, course)
+    assert all(result.ok for result in autograde(course, progress=False, modules=[gallery]))
+    with gradebook(course) as gb:
+        comments = {c.name for c in gb.find_submission_notebook("gallery", "gallery", code).comments}
+        # formgrader shows a comment box for each of these cells
+        assert {"thought_record__situation", "thought_record__thoughts", "thought_record__evidence_for",
+                "thought_record__evidence_against", "thought_record__balanced"} <= comments  # fmt: skip
+        assert {"practice__entry1_prediction", "practice__entry1_happened", "practice__entry1_learned"} <= comments
+        for name, words in (
+            ("thought_record__evidence_against", "Good that you asked her directly."),
+            ("practice__entry1_learned", "A strong lesson to keep."),
+        ):
+            gb.find_comment(name, "gallery", "gallery", code).manual_comment = words
+        gb.db.commit()
+    assert all(r.ok for r in generate_feedback(course, progress=False))
+    page = feedback_for(code, course, [gallery])[0].html.split("</nav>", 1)[1]
+    # Each comment follows its own part's answer and comes before the next part.
+    evidence = page.split("She told me work is busy this week.", 1)[1]
+    assert evidence.index("Good that you asked her directly.") < evidence.index("Balanced thought")
+    learned = page.split("My guess was much worse than what happened.", 1)[1]
+    assert learned.index("A strong lesson to keep.") < learned.index("Entry 2")
