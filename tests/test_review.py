@@ -652,3 +652,64 @@ def test_each_written_part_of_a_thought_record_and_a_practice_log_gets_its_own_c
     assert evidence.index("Good that you asked her directly.") < evidence.index("Balanced thought")
     learned = page.split("My guess was much worse than what happened.", 1)[1]
     assert learned.index("A strong lesson to keep.") < learned.index("Entry 2")
+
+
+def _leaves(value: object, path: tuple = ()) -> list[tuple]:
+    """The path of every text inside a value."""
+    if isinstance(value, str):
+        return [path]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [p for n, item in enumerate(value) for p in _leaves(item, (*path, n))]
+    return []
+
+
+def _replaced(value: object, path: tuple, text: str) -> object:
+    if not path:
+        return text
+    copy = json.loads(json.dumps(value))
+    target = copy
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = text
+    return copy
+
+
+LIVE_MARKUP = re.compile(r"<(script|img|iframe|style|details|summary|h1|a\s)", re.I)
+
+
+def test_hostile_text_in_every_field_of_every_kind_stays_inert_in_review_and_export(tmp_path: Path) -> None:
+    """Each payload typed into each text field of one exercise of every kind (the gallery): what the review
+    notebook and the export show renders as text, never as markup, and no code cell holds it."""
+    import sys
+
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from support.drivers import driver_for
+
+    gallery = next(m for m in all_modules() if m.key == "gallery")
+    checked = 0
+    for exercise in gallery:
+        if exercise.display_only:
+            continue
+        planned = exercise.validate(driver_for(exercise.kind).planned(exercise))
+        for path in _leaves(planned):
+            for payload in payloads(tmp_path / MARKER_NAME):
+                try:
+                    value = exercise.validate(_replaced(planned, path, payload))
+                except ValueError:
+                    continue  # refused with a message (too long, not an option): nothing is stored
+                texts = [exercise.as_markdown(value), exercise.shown_markdown(value) or ""]
+                texts += [answer_markdown(t) for t in exercise.part_texts(value).values() if t]
+                for text in texts:
+                    html_text = markdown2html_mistune(text)
+                    inner = html_text.replace(
+                        '<div dir="auto" class="participant-answer tex2jax_ignore mathjax_ignore">', ""
+                    )
+                    assert not LIVE_MARKUP.search(inner), (exercise.kind, path, payload[:40])
+                for source in exercise.code_answers(value).values():
+                    assert payload not in source
+                checked += 1
+    assert checked > 500  # every kind's text fields, with the payloads each accepts
