@@ -165,7 +165,7 @@ async def light_arrival(server: Server, path: str) -> float:
     session, comm = uuid.uuid4().hex, uuid.uuid4().hex
     url = server.page_url(f"/api/kernels/{config['kernelId']}/channels", session_id=session).replace("http", "ws", 1)
 
-    def message(msg_type: str, content: dict) -> str:
+    def message(msg_type: str, content: dict, metadata: dict | None = None) -> str:
         header = {
             "msg_id": uuid.uuid4().hex, "username": "bench", "session": session, "msg_type": msg_type,
             "version": "5.3", "date": datetime.now(timezone.utc).isoformat(),
@@ -174,7 +174,7 @@ async def light_arrival(server: Server, path: str) -> float:
             {
                 "header": header,
                 "parent_header": {},
-                "metadata": {},
+                "metadata": metadata or {},
                 "content": content,
                 "channel": "shell",
                 "buffers": [],
@@ -182,7 +182,9 @@ async def light_arrival(server: Server, path: str) -> float:
         )
 
     async with websockets.connect(url, max_size=None, open_timeout=TIMEOUT_MS / 1000) as socket:
-        await socket.send(message("comm_open", {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}))
+        # ipywidgets 8 refuses a control comm that does not say which version of the protocol it speaks.
+        opening = {"comm_id": comm, "target_name": "jupyter.widget.control", "data": {}}
+        await socket.send(message("comm_open", opening, {"version": "1.0.0"}))
         await socket.send(message("comm_msg", {"comm_id": comm, "data": {"method": "request_states"}}))
         while True:
             frame = await asyncio.wait_for(socket.recv(), TIMEOUT_MS / 1000)
