@@ -12,9 +12,11 @@ Crisis resources
     back silently to something the clinic did not ask for.
 
 Crisis language
-    ``mentions_crisis(text)`` spots explicit statements of suicidal intent, wishing to be dead,
-    self-harm or being unsafe, so that the page can show the resources at once. It is a prompt to show
-    help, not a risk assessment: it misses what people do not say plainly, and it cannot judge risk.
+    ``check_crisis_language(text)`` (in ``workshop/crisis_language.py``) says whether free text suggests
+    the writer may be at risk, with the category (thoughts of suicide, a plan or means, preparations,
+    self-harm, danger from another person...) and the words that matched, so that the page can show the
+    resources at once and the flag can say why. ``mentions_crisis(text)`` is its yes or no. It is a
+    backstop that shows help, not a screening tool or a risk assessment.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ import html
 import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -33,8 +34,12 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from rapidfuzz.distance import OSA
-
+from workshop.crisis_language import CATEGORIES as CATEGORIES
+from workshop.crisis_language import CrisisCheck as CrisisCheck
+from workshop.crisis_language import CrisisMatch as CrisisMatch
+from workshop.crisis_language import check_crisis_language as check_crisis_language
+from workshop.crisis_language import mentions_crisis as mentions_crisis
+from workshop.crisis_language import normalize_for_check as normalize_for_check
 from workshop.errors import WorkshopError
 
 if sys.version_info >= (3, 11):
@@ -266,196 +271,8 @@ def resources_text(resources: CrisisResources | None = None) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# Crisis language
+# Crisis language: workshop/crisis_language.py (re-exported here for the pages and the commands)
 # ------------------------------------------------------------------------------------------------
-
-# Contractions and chat spellings, mapped to the words the patterns below are written in.
-_TOKEN_MAP = {
-    "im": "i am",
-    "ive": "i have",
-    "id": "i would",
-    "dont": "do not",
-    "doesnt": "does not",
-    "didnt": "did not",
-    "cant": "can not",
-    "cannot": "can not",
-    "wont": "will not",
-    "isnt": "is not",
-    "wasnt": "was not",
-    "arent": "are not",
-    "wouldnt": "would not",
-    "couldnt": "could not",
-    "shouldnt": "should not",
-    "whats": "what is",
-    "theres": "there is",
-    "thats": "that is",
-    "its": "it is",
-    "wanna": "want to",
-    "gonna": "going to",
-    "gotta": "got to",
-    "2": "to",
-    "u": "you",
-    "ur": "your",
-    "rn": "right now",
-    "tn": "tonight",
-    "kms": "kill myself",
-    "kil": "kill",
-    "kll": "kill",
-    "unalive": "kill",
-    "sewerslide": "suicide",
-    "od": "overdose",
-    "slef": "self",
-    "selfharm": "self harm",
-    "selfharming": "self harming",
-    "selfharmed": "self harmed",
-    "killmyself": "kill myself",
-    "endmylife": "end my life",
-    "wanttodie": "want to die",
-    "myself": "myself",
-    "ded": "dead",
-}
-# Words whose misspellings we still want to catch (by edit distance). Only longer, distinctive words:
-# fuzzy matching short words would turn ordinary words ("living" -> "giving") into false alarms.
-_FUZZY_WORDS = ("suicide", "suicidal", "myself", "overdose", "anymore", "committing", "commit", "purpose")
-_NOT_FUZZY = {"himself", "herself", "itself", "yourself", "thyself", "purposes", "suicides", "anyone"}
-
-_SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){2,}[a-z]\b")
-_APOSTROPHES = re.compile(r"['’‘`´]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-# Denials, removed before the patterns run ("I'm not suicidal" is not a statement of intent).
-_DENIALS = re.compile(
-    r"\b(?:not|never|no longer) (?:been |felt |feeling |really |actually )?suicidal\b"
-    r"|\b(?:would|will) never (?:kill|hurt|harm|cut) myself\b"
-    r"|\bnot going to (?:kill|hurt|harm) myself\b"
-)
-
-_INTENT = (
-    r"(?:want|wanted|wanting|going|gonna|urge|urges|need|needed|plan|planning|planned|decided|ready|"
-    r"tried|try|trying|keep|kept|been|started|start|might|will|thinking about|thought about|thinking of|wish)"
-)
-_NOT_AN_END = r"(?! (?:of|from|laughing|alone|when|if|inside|a little|my hair|her hair|his hair|for)\b)"
-
-_CRISIS_PATTERNS = [
-    # suicide, suicidal
-    r"\bsuicidal\b",
-    r"\b(?:think|thinking|thought|thoughts|considering|consider|contemplating|planning|plan|want|wanted|going|"
-    r"ready|decided|attempt|attempted|attempting|tried|commit|committing|committed)\b(?: \w+){0,3} suicide\b"
-    r"(?! (?:prevention|awareness|hotline|lifeline|line|statistics|rates?)\b)",
-    r"\bsuicide (?:note|plan|attempt)\b",
-    r"\bsuicide (?:is|has been|keeps|was) (?:\w+ ){0,2}(?:on my mind|in my head|crossing my mind|in my thoughts)\b",
-    # killing or ending oneself
-    r"\b(?:kill|killing|end|ending|shoot|hang|hanging|drown|poison)\b myself\b(?! laughing)",
-    r"\bkilled myself\b(?! laughing)",
-    r"\b(?:end|ending|ended|take|taking|took) my (?:own )?life\b",
-    r"\b(?:end|ending) it all\b",
-    r"\b(?:plan|planning|decided|going|ready|want|wanted) to end it\b(?! with| between| off)",
-    r"\bend it (?:tonight|today|for good)\b",
-    # hurting oneself: needs a word of intent, or "on purpose" / "again", since people also hurt
-    # themselves at the gym and cut themselves shaving
-    rf"\b{_INTENT}\b(?: \w+){{0,2}} (?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|starve|"
-    r"starving|punch|punching)\b myself\b(?! (?:off|out|short|some slack|by accident|accidentally|shaving|cooking)\b)",
-    r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt) myself(?: \w+){0,3} "
-    r"(?:on purpose|deliberately|again)\b",
-    r"\bcutting myself\b(?! (?:off|out|short|some slack)\b)",
-    # a report of self-harm ("I cut myself last night"), but not a kitchen or shaving accident
-    r"\bi (?:cut|burned|burnt) myself\b(?! (?:off|out|short|shaving|cooking|by accident|accidentally|on|while|when|in the kitchen|"
-    r"with (?:a|the|my) (?:knife|razor|kitchen knife|scissors) (?:while|when))\b)",
-    r"\b(?:been|keep|kept|started|start) cutting (?:again|my (?:arms?|wrists?|legs?|skin))\b",
-    r"\bi (?:\w+ ){0,3}self (?:harm|harming|harmed|injury|injuring|injure|injured)\b",
-    r"\burges? to (?:self harm|hurt myself|harm myself|cut)\b",
-    # wishing to be dead
-    rf"\b(?:want|wanted|wanting|wish|wished|ready|deserve|hope|plan|planning|need) (?:to|too) die\b{_NOT_AN_END}",
-    rf"\bshould (?:just )?die\b{_NOT_AN_END}",
-    r"\b(?:want|wish|wanted|wished) to be dead\b",
-    r"\bwish(?:ed)? i (?:was|were|had been|could be) dead\b",
-    r"\bwish(?:ed)? i (?:had|was|were) never (?:been )?born\b",
-    r"\bbetter off dead\b",
-    r"\bsleep and (?:never|not) wake up\b",
-    r"\b(?:hope|wish|pray) i (?:do not|will not|never|dont) wake up\b",
-    r"\bbetter off (?:without me|if i (?:was|were|am|had) (?:gone|dead|not here|not around|never been born))\b",
-    r"\b(?:do|does) not want to (?:be alive|live|exist|be here|wake up|go on)\b"
-    r"(?! (?:in|with|at|near|on|there|this|that|for|like that|alone)\b)",
-    r"\b(?:no|not any) (?:reason|point)s? (?:to |in |for )?(?:live|living|go on|going on|be alive|being alive|"
-    r"stay alive|staying alive|exist|existing)\b",
-    r"\bnothing (?:left )?to live for\b",
-    r"\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss|care|notice)\b(?: \w+){0,3} if i (?:was|were|am|"
-    r"died|die|disappeared|was gone|were gone|killed myself|was dead|were dead|did not wake up)\b",
-    r"\b(?:life|living|my life) (?:is not|is no longer|not) worth (?:living|it)\b",
-    r"\bwhat is the point (?:of|in) (?:living|life|being alive|going on|existing)\b",
-    r"\bcan not go on (?:living|anymore|any more)\b",
-    r"\b(?:done|finished) with (?:life|living|being alive)\b",
-    r"\bdone living\b",
-    # overdose, means
-    r"\b(?:want|wanted|going|plan|planning|thinking about|thought about|tried|try|ready)(?: to)? overdose\b",
-    r"\bsaving (?:up )?(?:my |some )?(?:pills|tablets|meds|medication)\b",
-    r"\b(?:take|taking|swallow|swallowing) all (?:of )?(?:my|the) (?:pills|tablets|meds)\b",
-    r"\b(?:jump|jumping) (?:off|from|in front of) (?:a|the) (?:bridge|building|roof|train|cliff|balcony)\b",
-    # not being safe
-    r"\bi (?:am|feel) (?:not safe|unsafe)\b(?! (?:from|to)\b)",
-    r"\bi do not feel safe\b(?! (?:sharing|telling|talking|opening|asking|being|expressing|speaking|to|in (?:groups?|class))\b)",
-    r"\bnot safe (?:with|around|from) myself\b",
-    r"\bcan not keep myself safe\b",
-    r"\bdo not trust myself (?:not to|to be alone|right now|tonight|around)\b",
-]
-_CRISIS = re.compile("|".join(f"(?:{p})" for p in _CRISIS_PATTERNS))
-
-
-def _fuzzy(token: str) -> str:
-    if len(token) < 5 or token in _NOT_FUZZY:
-        return token
-    for word in _FUZZY_WORDS:
-        allowed = 1 if len(word) < 8 else 2
-        if abs(len(word) - len(token)) <= allowed and OSA.distance(token, word, score_cutoff=allowed) <= allowed:
-            if word.startswith("suicid"):
-                # "suicidle" is one letter from "suicide" but meant "suicidal": the ending tells them apart
-                return "suicidal" if token.endswith(("l", "le")) else "suicide"
-            return word
-    return token
-
-
-def _join_split_words(tokens: list[str]) -> list[str]:
-    """Rejoin words typed with a stray space ("my self", "kil lmyself") when the joined form is known."""
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for width in (3, 2):
-            joined = "".join(tokens[i : i + width])
-            if i + width <= len(tokens) and joined in _TOKEN_MAP and joined not in ("im", "id", "its", "ur"):
-                out.extend(_TOKEN_MAP[joined].split())
-                i += width
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
-def normalize_for_check(text: str) -> str:
-    """Lower-case words separated by single spaces, with contractions, slang and misspellings mapped."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = _APOSTROPHES.sub("", text)
-    text = _NON_WORD.sub(" ", text)
-    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    tokens = _join_split_words(text.split())
-    words: list[str] = []
-    for token in tokens:
-        mapped = _TOKEN_MAP.get(token) or _TOKEN_MAP.get(_fuzzy(token)) or _fuzzy(token)
-        words.extend(mapped.split())
-    return " ".join(words)
-
-
-def mentions_crisis(text: str) -> bool:
-    """True when ``text`` plainly says the writer is suicidal, wishes to be dead, harms themself or is unsafe.
-
-    A prompt to show help at once, not a risk assessment: it misses indirect statements and cannot
-    judge risk, and it is tuned to stay quiet about everyday hyperbole ("this rejection is killing me").
-    """
-    if not text or not text.strip():
-        return False
-    normalized = _DENIALS.sub(" ", normalize_for_check(text))
-    return _CRISIS.search(normalized) is not None
-
 
 # ------------------------------------------------------------------------------------------------
 # Check-in and check-out
