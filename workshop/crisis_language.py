@@ -2374,6 +2374,10 @@ _CONCEPT_CATEGORY = (
     ("life", CANT_GO_ON),
     ("fear", DANGER_FROM_OTHERS),
 )
+# Concepts that are about the writer only when the writer is their subject ("my friend wanted to die").
+_ABOUT_ONESELF = frozenset(
+    "suicide death harm drug hanging firearm height vehicle blade drown cant escape life wish think intent".split()
+)
 # Concepts that say something about risk (the others only describe the sentence).
 _RISK_CONCEPTS = frozenset(c for c, _ in _CONCEPT_CATEGORY) | {"wish", "intent", "think", "amount", "body", "loved"}
 
@@ -2488,8 +2492,10 @@ def _model_match(sentence: _Sentence) -> CrisisMatch | None:
         return None
     # "I am not going to end my life over this": the words before what carried it deny it.
     lead = _CONCEPT_PATTERNS[ranked[0]].search(sentence.text)
-    if lead is not None and _denied(sentence.words_before(lead.start())):
-        return None
+    if lead is not None:
+        before = sentence.words_before(lead.start())
+        if _denied(before) or (ranked[0] in _ABOUT_ONESELF and _someone_else(before)):
+            return None
     category = next((cat for c in ranked for name, cat in _CONCEPT_CATEGORY if name == c), CANT_GO_ON)
     words = []
     for name in ranked[:3]:
