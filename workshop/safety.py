@@ -27,7 +27,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from importlib import resources as package_files
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from workshop.crisis_language import CATEGORIES as CATEGORIES
+from workshop.crisis_language import DANGER_FROM_OTHERS as DANGER_FROM_OTHERS
 from workshop.crisis_language import CrisisCheck as CrisisCheck
 from workshop.crisis_language import CrisisMatch as CrisisMatch
 from workshop.crisis_language import check_crisis_language as check_crisis_language
@@ -63,8 +64,9 @@ GROUNDING_RISE = 30
 # Crisis resources
 # ------------------------------------------------------------------------------------------------
 
-_TOP_KEYS = {"region", "intro", "resource"}
-_RESOURCE_KEYS = {"name", "when", "call", "press", "text", "text_keyword", "chat", "note"}
+_TOP_KEYS = {"region", "intro", "resource", "category"}
+_RESOURCE_KEYS = {"name", "when", "call", "press", "tty", "text", "text_keyword", "chat", "note", "categories"}
+_CATEGORY_KEYS = {"intro", "replace"}
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-.]*$")
 _PRESS = re.compile(r"^[0-9*#]{1,4}$")
 _KEYWORD = re.compile(r"^[A-Za-z0-9]{1,20}$")
@@ -74,16 +76,32 @@ DEFAULT_INTRO = "If you are thinking about suicide or hurting yourself, or you d
 
 @dataclass(frozen=True)
 class Resource:
-    """One place to get help. At least one of ``call``, ``text`` or ``chat`` is set."""
+    """One place to get help. At least one of ``call``, ``text`` or ``chat`` is set.
+
+    ``categories`` empty: shown wherever help is shown. Otherwise shown in the header's list and, in the
+    panel that crisis language opens, only when the words matched one of these categories (for example
+    ``danger_from_others`` for a domestic violence line).
+    """
 
     name: str
     when: str = ""  # who or what it is for, e.g. "if you are in immediate danger"
     call: str = ""  # a phone number
     press: str = ""  # what to press once connected, e.g. "1"
+    tty: str = ""  # a number for TTY (text telephone) users
     text: str = ""  # a number to text
     text_keyword: str = ""  # a word to send, for text lines that need one
     chat: str = ""  # an http(s) address of an online chat
     note: str = ""
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategorySettings:
+    """A clinic's settings for one crisis-language category: its own first sentence, and whether its
+    resources replace the general ones in its panel (``replace = true``) or are added to them."""
+
+    intro: str = ""
+    replace: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,9 +110,27 @@ class CrisisResources:
     resources: tuple[Resource, ...]
     intro: str = DEFAULT_INTRO
     source: str = "built-in default"
+    category_settings: dict[str, CategorySettings] = field(default_factory=dict)
 
     def __iter__(self):
         return iter(self.resources)
+
+    def for_category(self, category: str | None = None) -> tuple[Resource, ...]:
+        """The resources to show: all of them (``None``: the header, the welcome and closing pages), or the
+        panel for one crisis-language category (the general ones, unless the category replaces them, and
+        the category's own)."""
+        if category is None:
+            return tuple(r for r in self.resources if not r.categories) + tuple(
+                r for r in self.resources if r.categories
+            )
+        own = tuple(r for r in self.resources if category in r.categories)
+        if self.category_settings.get(category, CategorySettings()).replace:
+            return own
+        return tuple(r for r in self.resources if not r.categories) + own
+
+    def intro_for(self, category: str | None = None) -> str:
+        settings = self.category_settings.get(category or "")
+        return settings.intro if settings and settings.intro else self.intro
 
 
 def config_path() -> Path:
@@ -124,6 +160,16 @@ def _check_phone(value: str, where: str, key: str) -> None:
         )
 
 
+def _category_names() -> str:
+    return ", ".join(CATEGORIES)
+
+
+def _check_category(value: object, where: str) -> str:
+    if not isinstance(value, str) or value not in CATEGORIES:
+        raise WorkshopError(f"{where}: {value!r} is not a crisis-language category; use one of: {_category_names()}.")
+    return value
+
+
 def _check_url(value: str, where: str) -> None:
     parts = urlsplit(value)
     if parts.scheme not in ("https", "http") or not parts.netloc or " " in value or "." not in parts.netloc:
@@ -147,6 +193,25 @@ def parse_resources(text: str, source: str) -> CrisisResources:
     intro = data.get("intro", DEFAULT_INTRO)
     if not isinstance(intro, str) or not intro.strip():
         raise WorkshopError(f"{source}: 'intro' must be a sentence of text (or left out).")
+    raw_categories = data.get("category", {})
+    if not isinstance(raw_categories, dict):
+        raise WorkshopError(f"{source}: 'category' must be tables like [category.danger_from_others].")
+    settings: dict[str, CategorySettings] = {}
+    for name, raw in raw_categories.items():
+        where = f"{source}: [category.{name}]"
+        _check_category(name, where)
+        if not isinstance(raw, dict):
+            raise WorkshopError(f"{where}: must be a table with 'intro' and/or 'replace'.")
+        unknown = set(raw) - _CATEGORY_KEYS
+        if unknown:
+            raise WorkshopError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_CATEGORY_KEYS)}.")
+        category_intro = raw.get("intro", "")
+        if not isinstance(category_intro, str):
+            raise WorkshopError(f"{where}: 'intro' must be a sentence of text in quotes.")
+        replace = raw.get("replace", False)
+        if not isinstance(replace, bool):
+            raise WorkshopError(f"{where}: 'replace' must be true or false (no quotes).")
+        settings[name] = CategorySettings(intro=category_intro.strip(), replace=replace)
     raw_resources = data.get("resource", [])
     if not isinstance(raw_resources, list) or not raw_resources:
         raise WorkshopError(
@@ -162,7 +227,14 @@ def parse_resources(text: str, source: str) -> CrisisResources:
         if unknown:
             raise WorkshopError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RESOURCE_KEYS)}.")
         for key, value in raw.items():
-            if not isinstance(value, str):
+            if key == "categories":
+                if not isinstance(value, list) or not value:
+                    raise WorkshopError(
+                        f'{where}: \'categories\' must be a list of category names, e.g. categories = ["{DANGER_FROM_OTHERS}"].'
+                    )
+                for category in value:
+                    _check_category(category, where)
+            elif not isinstance(value, str):
                 raise WorkshopError(f'{where}: {key!r} must be text in quotes, e.g. {key} = "988".')
         name = raw.get("name", "").strip()
         if not name:
@@ -170,7 +242,7 @@ def parse_resources(text: str, source: str) -> CrisisResources:
         where = f"{source}: resource #{n} ({name!r})"
         if not any(raw.get(k, "").strip() for k in ("call", "text", "chat")):
             raise WorkshopError(f"{where}: give at least one way to reach it: 'call', 'text' or 'chat'.")
-        for key in ("call", "text"):
+        for key in ("call", "tty", "text"):
             if raw.get(key):
                 _check_phone(raw[key].strip(), where, key)
         if raw.get("chat"):
@@ -181,8 +253,17 @@ def parse_resources(text: str, source: str) -> CrisisResources:
             )
         if raw.get("text_keyword") and not (raw.get("text") and _KEYWORD.match(raw["text_keyword"].strip())):
             raise WorkshopError(f"{where}: 'text_keyword' must be one word to text, with 'text' set.")
-        parsed.append(Resource(**{k: v.strip() for k, v in raw.items()}))
-    return CrisisResources(region=region.strip(), intro=intro.strip(), resources=tuple(parsed), source=source)
+        fields = {k: v.strip() for k, v in raw.items() if k != "categories"}
+        parsed.append(Resource(**fields, categories=tuple(dict.fromkeys(raw.get("categories", ())))))
+    for name, setting in settings.items():
+        if setting.replace and not any(name in r.categories for r in parsed):
+            raise WorkshopError(
+                f"{source}: [category.{name}] has replace = true but no [[resource]] lists {name!r} in its "
+                "'categories': its panel would show no one to reach."
+            )
+    return CrisisResources(
+        region=region.strip(), intro=intro.strip(), resources=tuple(parsed), source=source, category_settings=settings
+    )
 
 
 def load_resources() -> CrisisResources:
@@ -216,6 +297,8 @@ def _ways_html(resource: Resource) -> str:
         if resource.press:
             way += f", then press {html.escape(resource.press)}"
         ways.append(way)
+    if resource.tty:
+        ways.append("TTY " + _link(f"tel:{_digits(resource.tty)}", resource.tty))
     if resource.text:
         number = _link(f"sms:{_digits(resource.text)}", resource.text)
         if resource.text_keyword:
@@ -231,17 +314,21 @@ def _ways_html(resource: Resource) -> str:
     return ", ".join(ways[:-1]) + " or " + ways[-1]
 
 
-def resources_html(resources: CrisisResources | None = None) -> str:
-    """The resources as an HTML fragment (every piece of configured text escaped)."""
+def resources_html(resources: CrisisResources | None = None, category: str | None = None) -> str:
+    """The resources as an HTML fragment (every piece of configured text escaped).
+
+    ``category``: the crisis-language category whose panel this is (see ``CrisisResources.for_category``);
+    ``None`` lists every resource.
+    """
     resources = resources or load_resources()
     items = []
-    for resource in resources:
+    for resource in resources.for_category(category):
         when = f" ({html.escape(resource.when)})" if resource.when else ""
         note = f" {html.escape(resource.note)}" if resource.note else ""
         items.append(f"<li><strong>{html.escape(resource.name)}</strong>{when}: {_ways_html(resource)}.{note}</li>")
     return (
         '<div class="crisis-resources">'
-        f'<p class="crisis-intro">{html.escape(resources.intro)}</p>'
+        f'<p class="crisis-intro">{html.escape(resources.intro_for(category))}</p>'
         f'<ul class="crisis-list">{"".join(items)}</ul>'
         f'<p class="crisis-region">These are services in {html.escape(resources.region)}. '
         "If you are somewhere else and in danger now, call your local emergency number.</p>"
@@ -249,14 +336,16 @@ def resources_html(resources: CrisisResources | None = None) -> str:
     )
 
 
-def resources_text(resources: CrisisResources | None = None) -> str:
+def resources_text(resources: CrisisResources | None = None, category: str | None = None) -> str:
     """The resources as plain text (for the terminal and for printed plan cards)."""
     resources = resources or load_resources()
-    lines = [resources.intro]
-    for resource in resources:
+    lines = [resources.intro_for(category)]
+    for resource in resources.for_category(category):
         ways = []
         if resource.call:
             ways.append(f"call {resource.call}" + (f", then press {resource.press}" if resource.press else ""))
+        if resource.tty:
+            ways.append(f"TTY {resource.tty}")
         if resource.text:
             ways.append(
                 f"text {resource.text_keyword} to {resource.text}" if resource.text_keyword else f"text {resource.text}"
@@ -321,19 +410,31 @@ def record_distress(
     return bool(reasons)
 
 
-def record_crisis_language(store: FlagStore, participant: str | None, exercise_id: str, text: str) -> bool:
-    """Record a crisis-language flag (with the text that raised it) when ``text`` mentions crisis."""
-    if not mentions_crisis(text):
-        return False
-    details = {"exercise_id": exercise_id, "text": text}
+def record_crisis_language(store: FlagStore, participant: str | None, exercise_id: str, text: str) -> CrisisCheck:
+    """Record a crisis-language flag when ``text`` calls for one; return what the check found (falsy: nothing).
+
+    The flag's details hold the text that raised it, its category (e.g. ``danger_from_others``), every
+    category matched and the words that matched, so ``workshop flags`` can say why it was raised.
+    """
+    check = check_crisis_language(text)
+    if not check:
+        return check
+    details = {
+        "exercise_id": exercise_id,
+        "text": text,
+        "category": check.category,
+        "categories": list(check.categories),
+        "words": check.words,
+    }
     store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_CRISIS_LANGUAGE, details)
-    return True
+    return check
 
 
 # ------------------------------------------------------------------------------------------------
 # Commands: `workshop safety check`, `workshop flags`
 # ------------------------------------------------------------------------------------------------
 
+_CATEGORY_LIST = ", ".join(CATEGORIES)
 _CONFIG_HELP = f"""\
 Crisis resources are shown on every page. By default they are the US services (988 Suicide & Crisis
 Lifeline: call or text 988, chat at 988lifeline.org, press 1 for the Veterans Crisis Line; 911 for
@@ -347,7 +448,13 @@ immediate danger). To set your own, write a TOML file at ${CONFIG_ENV}, or else 
   name = "Emergency services"
   when = "if you are in immediate danger" # optional
   call = "999"                            # and/or text = "...", chat = "https://..."
-  # press = "1"   text_keyword = "SHOUT"   note = "..."   (optional)
+  # press = "1"   tty = "..."   text_keyword = "SHOUT"   note = "..."   (optional)
+
+A resource with `categories = ["danger_from_others"]` is listed in the header's help like every other,
+but in the panel that crisis language opens it appears only when the words matched one of those
+categories. A [category.NAME] table sets that category's first sentence (intro = "...") and, with
+replace = true, shows only the category's own resources in its panel instead of adding them to the
+general ones. Categories: {_CATEGORY_LIST}.
 
 A file with no resources, a malformed number or address, or an unknown key is refused: the server will
 not start with it. `workshop safety print-default` prints the built-in file to start from. Check the
@@ -381,7 +488,11 @@ def describe_flag_details(kind: str, details: dict[str, Any]) -> str:
     exercise = str(details.get("exercise_id") or details.get("exercise") or "")
     if kind == FLAG_CRISIS_LANGUAGE:
         text = " / ".join(line.strip() for line in str(details.get("text", "")).splitlines() if line.strip())
-        return f'crisis language in {exercise}: "{text}"'
+        categories = [c for c in details.get("categories") or [details.get("category")] if c]
+        if not categories:  # a flag recorded before categories were
+            return f'crisis language in {exercise}: "{text}"'
+        why = "; ".join(CATEGORIES.get(c, str(c)) for c in categories)
+        return f'crisis language in {exercise} ({why}; words: "{details.get("words", "")}"): "{text}"'
     if kind == FLAG_DISTRESS:
         name = exercise.split(".", 1)[-1].replace("_", "-")
         described = f"{name} distress {details.get('value')}"
@@ -405,6 +516,14 @@ def _safety_check(args: argparse.Namespace) -> int:
     resources = load_resources()
     print(f"Crisis resources in force (from {resources.source}):\n")
     print(resources_text(resources))
+    for category, label in CATEGORIES.items():
+        own = [r.name for r in resources if category in r.categories]
+        settings = resources.category_settings.get(category)
+        if own or settings:
+            how = "only" if settings and settings.replace else "added to the general ones"
+            print(f"\nWhen the words suggest {label}: {', '.join(own) or '(no resources of its own)'} ({how}).")
+            if settings and settings.intro:
+                print(f"  First sentence: {settings.intro}")
     print(f"\nOK: {len(resources.resources)} resource(s), every number and address well formed.")
     if resources.source.startswith("built-in"):
         print(f"To use your own, see `workshop safety --help` (file: {config_path()}).")
@@ -480,9 +599,10 @@ def add_commands(subparsers: Any) -> None:
         description=(
             "List the safety flags raised on the pages: a check-in or check-out at or above "
             f"{GROUNDING_THRESHOLD}, a rise of {GROUNDING_RISE} or more since the check-in, and free text "
-            "that mentioned suicide, self-harm or not being safe (with that text). Each line gives the "
-            "time, participant code and module. Flags from live sessions and from imported submissions "
-            "(marked 'found at import') are listed alike."
+            "that suggested suicide, self-harm, not being safe or danger from another person (with that "
+            "text, what it suggested and the words that matched). Each line gives the time, participant "
+            "code and module. Flags from live sessions and from imported submissions (marked 'found at "
+            "import') are listed alike."
         ),
     )
     flags.add_argument(
