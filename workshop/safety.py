@@ -417,17 +417,21 @@ def record_crisis_language(store: FlagStore, participant: str | None, exercise_i
     category matched and the words that matched, so ``workshop flags`` can say why it was raised.
     """
     check = check_crisis_language(text)
-    if not check:
-        return check
-    details = {
+    if check:
+        details = crisis_flag_details(exercise_id, text, check)
+        store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_CRISIS_LANGUAGE, details)
+    return check
+
+
+def crisis_flag_details(exercise_id: str, text: str, check: CrisisCheck) -> dict[str, Any]:
+    """What a crisis-language flag records: the text, its category, every category matched, the words."""
+    return {
         "exercise_id": exercise_id,
         "text": text,
         "category": check.category,
         "categories": list(check.categories),
         "words": check.words,
     }
-    store.record_flag(participant, exercise_id.split(".", 1)[0], FLAG_CRISIS_LANGUAGE, details)
-    return check
 
 
 # ------------------------------------------------------------------------------------------------
