@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from workshop.crisis_language import check_crisis_language  # noqa: E402
+from workshop.safety.language import check_crisis_language  # noqa: E402
 
 DEV = REPO / "tests" / "data" / "crisis_dev.jsonl"
 OUT = REPO / "artifacts" / "bench" / "crisis_language.json"

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from workshop.crisis_language import CATEGORIES, DANGER_FROM_OTHERS, check_crisis_language, mentions_crisis
+from workshop.safety.language import CATEGORIES, DANGER_FROM_OTHERS, check_crisis_language, mentions_crisis
 
 DATA = Path(__file__).parent / "data"
 SETS = {"held-out": DATA / "crisis_heldout.jsonl", "development": DATA / "crisis_dev.jsonl"}
@@ -190,7 +190,7 @@ def test_denials_other_people_and_everyday_talk_do_not_match(text: str) -> None:
 
 
 def test_a_wording_no_rule_knows_is_caught_by_the_concept_model() -> None:
-    from workshop import crisis_language
+    from workshop.safety import language as crisis_language
 
     text = "I wish my heart would just stop."
     assert crisis_language._rules_match(text) is None

@@ -6,7 +6,7 @@
 Only tests/data/crisis_dev.jsonl is read. The held-out set (tests/data/crisis_heldout.jsonl) is never
 read here: it measures the finished check, once.
 
-The model is a logistic regression over the concept features of ``workshop.crisis_language``
+The model is a logistic regression over the concept features of ``workshop.safety.language``
 (``concept_features``), fitted by plain gradient descent with an L2 penalty and balanced class weights.
 Everything is deterministic: no random numbers, fixed folds, fixed iterations. The threshold is the
 lowest score at which the cross-validated false-positive rate on the development negatives, for the
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workshop import crisis_language as cl  # noqa: E402
+from workshop.safety import language as cl  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "crisis_dev.jsonl"
 OUT = ROOT / "workshop" / "data" / "crisis_model.json"
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     bias, weights = fit(training_examples(rows), args.l2, args.iterations, args.rate)
     model = {
-        "about": "Crisis-language concept model; see workshop/crisis_language.py. Written by tools/train_crisis_model.py.",
+        "about": "Crisis-language concept model; see workshop/safety/language.py. Written by tools/train_crisis_model.py.",
         "trained_on": "tests/data/crisis_dev.jsonl",
         "texts": len(rows),
         "l2": args.l2,
