@@ -30,6 +30,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 
 bench: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/crisis_language.py
 	$(BIN)/python benchmarks/page_load.py
 
 clean:

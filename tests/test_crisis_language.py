@@ -1,281 +1,134 @@
-"""The crisis-language check, measured on a labelled set of phrases.
+"""The crisis-language check, measured on two labelled sets (tests/data/README.md).
 
-Positives are explicit statements of suicidal intent, wishing to be dead, self-harm or being unsafe,
-written the way people type them (case, spacing, punctuation, slang, misspellings). Negatives are
-ordinary talk about rejection, including the hyperbole people use about it ("this rejection is
-killing me"), which must not pop up crisis resources every other sentence.
+- ``crisis_heldout.jsonl`` was written and committed before the detector was changed and is never used
+  to tune it. The test asserts the targets on it: recall at least 0.95, false positives at most 0.10.
+- ``crisis_dev.jsonl`` is the development set the rules and the concept model were tuned on.
 
-The check is a prompt to show help, not a risk assessment: the test reports recall and the
-false-positive rate, and holds them at recall >= 0.95 and false positives <= 0.05.
+Recall and the false-positive rate of both sets are printed in pytest's terminal summary (with or
+without ``-s``) and recorded as test properties. Missing a disclosure costs far more than a false alarm,
+which only shows the help panel; the check is a backstop that shows help, not a screening tool.
 """
 
 from __future__ import annotations
 
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from workshop.safety import mentions_crisis
+from workshop.safety.language import CATEGORIES, DANGER_FROM_OTHERS, check_crisis_language, mentions_crisis
 
-POSITIVE = [
-    "I cut myself last night",
-    "i burned myself with a lighter again",
-    "Nobody would miss me if I was gone",
-    "no one would care if i died",
-    "Suicide has been on my mind lately",
-    "I want to kill myself",
-    "i want to kill my self",
-    "I WANT TO DIE",
-    "i just want to die.",
-    "I wanna die",
-    "i want 2 die",
-    "Honestly I want to be dead",
-    "I wish I was dead",
-    "i wish i were dead",
-    "Sometimes I wish I had never been born",
-    "I wish I could go to sleep and never wake up",
-    "I hope I don't wake up tomorrow",
-    "I'm thinking about suicide",
-    "i have been thinking about suicide a lot",
-    "I feel suicidal",
-    "feeling suicidal again tonight",
-    "Im suicidal",
-    "i'm so suicidle right now",
-    "I've been having suicidal thoughts since the breakup",
-    "i keep thinking about sucide",
-    "thinking of commiting suicide",
-    "I am going to kill myself",
-    "im gonna kms",
-    "kms",
-    "I'm going to end my life",
-    "I want to end my life",
-    "I want to end it all",
-    "I'm thinking about ending my life",
-    "I want to take my own life",
-    "I have a plan to end it",
-    "I've decided to end it tonight",
-    "Everyone would be better off without me",
-    "my family would be better off if I was gone",
-    "I'd be better off dead",
-    "I don't want to be alive anymore",
-    "i dont want to live anymore",
-    "I don't want to exist anymore",
-    "I don't want to be here anymore",
-    "There's no reason to live",
-    "I have nothing left to live for",
-    "life isn't worth living",
-    "what's the point of living",
-    "I can't go on living like this",
-    "I want to hurt myself",
-    "i want to hurt myslef",
-    "I've been hurting myself again",
-    "I keep cutting myself",
-    "I cut myself last night on purpose",
-    "I started self harming again",
-    "I've been self-harming",
-    "the urge to self harm is back",
-    "I burned myself on purpose",
-    "I want to overdose",
-    "I've been saving up pills",
-    "I'm not safe right now",
-    "I don't feel safe with myself tonight",
-    "I can't keep myself safe",
-    "i dont trust myself not to do something tonight",
-    "I deserve to die",
-    "I should just die",
-    "k i l l myself",
-    "kill    myself",
-    "killmyself",
-    "I want to unalive myself",
-    "i want to die!!!!",
-    "I wrote a suicide note",
-    "I'm going to jump off a bridge tonight",
-    "I want to disappear forever and never come back, I want to die",
-    "I'm done with life",
-    "I tried to kill myself last year and I feel like that again",
-    "i want to kil myself",
-    "I want to end things, I don't want to live",
-]
+DATA = Path(__file__).parent / "data"
+SETS = {"held-out": DATA / "crisis_heldout.jsonl", "development": DATA / "crisis_dev.jsonl"}
+SET_CATEGORIES = {*CATEGORIES, "slang_spelling"} - {"not_safe"}
 
-NEGATIVE = [
-    "I cut myself on a piece of paper at work",
-    "I burned myself on the oven door",
-    "Nobody would miss me at the party if I left early",
-    "We talked about suicide prevention in my psychology class",
-    "This rejection is killing me",
-    "I died of embarrassment",
-    "I almost died of embarrassment when she didn't text back",
-    "I wanted to die of shame when they laughed",
-    "I could have died when I saw the message",
-    "The silence is killing me",
-    "My phone died right after I sent the text",
-    "I'm dying to know what she thought",
-    "I killed it at the interview but still didn't get the job",
-    "I nearly died laughing at his reply",
-    "I'm dead tired after that date",
-    "That joke was so bad I'm dead",
-    "I felt like I was going to die when they said no",
-    "I thought I'd die of embarrassment",
-    "It kills me that he never called back",
-    "I'm not suicidal, just really sad",
-    "I have never been suicidal",
-    "I would never hurt myself",
-    "I hurt myself at the gym yesterday",
-    "I cut myself shaving this morning",
-    "I cut myself off from my friends after the breakup",
-    "I've been cutting people out of my life",
-    "I've been cutting back on social media",
-    "I burned myself cooking dinner",
-    "I don't feel safe sharing my feelings in groups",
-    "It doesn't feel safe to open up to people",
-    "I'm safe, just upset",
-    "I feel safe here",
-    "It's safe to say I was hurt",
-    "Playing it safe means I never ask anyone out",
-    "I want to end things with my boyfriend",
-    "I'm thinking about ending it with her",
-    "I want to end the relationship",
-    "I'm done with dating",
-    "I'm done with dating apps for a while",
-    "I give up on finding a partner",
-    "I'm sick of being rejected",
-    "I feel worthless when people ignore me",
-    "I feel like nobody likes me",
-    "I hate myself for sending that text",
-    "I feel so stupid",
-    "My heart is broken",
-    "I cried all night",
-    "I can't stop thinking about what she said",
-    "I keep replaying the conversation in my head",
-    "I'm scared to try again",
-    "It hurts so much",
-    "I feel like a failure",
-    "I wanted the ground to swallow me up",
-    "I wanted to disappear when nobody came to my party",
-    "I felt invisible at the meeting",
-    "My friend died by suicide two years ago and rejection brings it back",
-    "We talked about suicide prevention at work",
-    "The 988 line is for anyone in crisis",
-    "I read an article about self-harm in teens",
-    "My sister used to self harm and I worry about her",
-    "I'm not going to die from one bad date",
-    "Nobody dies from being told no",
-    "I'll die alone at this rate, haha",
-    "I'm going to die alone with my cats",
-    "I'm afraid I'll die alone",
-    "Kill me now, I have to see him at work tomorrow lol",
-    "I could kill him for ghosting me",
-    "I almost killed myself laughing at the meme",
-    "I'm worried I'll mess up the presentation",
-    "I want to try again next week",
-    "I want to live a life where rejection doesn't run it",
-    "I want to live more boldly",
-    "I'm learning to live with uncertainty",
-    "I want to be alive to my own feelings",
-    "Life is hard right now, but I'm getting through it",
-    "What's the point of texting him again?",
-    "There's no point in applying to that job",
-    "I have no reason to trust her",
-    "I feel dead inside after the rejection",
-    "My social life is dead",
-    "The conversation died after I said hi",
-    "The group chat went dead when I posted",
-    "I'm over it",
-    "I want to hide under the covers all day",
-    "I wish I had never sent that message",
-    "I wish I were more confident",
-    "I wish I was braver",
-    "I wish I could take it back",
-    "I wish I had never met him",
-    "I don't want to be here at this party anymore",
-    "I don't want to go to work anymore after that",
-    "I don't want to date anymore",
-    "I'm not safe from gossip at my office",
-    "I'm overdosing on sad songs",
-    "I'm going to jump at the next opportunity",
-    "I jumped at the chance to ask her out",
-    "I hung up on him",
-    "I'm hanging out with friends tonight",
-    "I'm so tired of trying",
-    "I'm exhausted",
-    "I feel hopeless about dating",
-    "Everyone would be better off with a clear plan",
-    "They're better off without each other",
-    "I'm better off without him",
-    "I'd be better off staying home",
-    "I'm better off single",
-    "I am killing time until the meeting",
-    "Self-compassion is hard for me",
-    "I want to be kinder to myself",
-    "I want to stop beating myself up",
-    "I punish myself with negative thoughts",
-    "I am my own worst critic",
-    "I took a break from my life for a weekend",
-    "I took my time replying",
-    "I need to take care of myself",
-    "The rejection letter said they had many strong applicants",
-    "I ended the call quickly",
-    "I ended my subscription to the dating site",
-    "My plan is to ask one person a week",
-    "I have a plan for next time",
-    "I got ghosted and it stings",
-    "I feel like I'm drowning in emails",
-    "My stomach dropped when I read it",
-    "Being left out at lunch hurt",
-    "I'm terrified of being rejected again",
-    "I'm scared nobody will ever love me",
-    "I'm anxious all the time",
-    "I'm not sure it's safe to ask for a raise",
-    "I hurt her feelings and I feel bad",
-    "That comment really cut me",
-    "Her words cut deep",
-    "I'm sick of myself",
-    "I can't do this dating thing anymore",
-    "I want to die my hair purple after this",
-    "I suck at small talk",
-    "I dyed my hair after the breakup",
-    "I'm going to kill this presentation",
-    "killing it at work lately",
-    "I'm so over being rejected",
-    "my self esteem is at rock bottom",
-    "I feel rejected by my whole family",
-    "I keep texting him even though it hurts me",
-    "I don't want to live in this city anymore",
-    "I don't want to live with my roommate anymore",
-]
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class Figures:
+    name: str
+    positives: int
+    negatives: int
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    false_alarms: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return 1 - len(self.missed) / self.positives
+
+    @property
+    def false_positive_rate(self) -> float:
+        return len(self.false_alarms) / self.negatives
+
+    def line(self) -> str:
+        return (
+            f"crisis language, {self.name} set ({self.positives} positives, {self.negatives} negatives): "
+            f"recall {self.recall:.3f}, false-positive rate {self.false_positive_rate:.3f}"
+        )
+
+    def by_category(self) -> str:
+        missed = Counter(r["category"] for r in self.missed)
+        alarms = Counter(r["category"] for r in self.false_alarms)
+        parts = [f"{c} missed {missed[c]}, false alarms {alarms[c]}" for c in sorted(missed.keys() | alarms.keys())]
+        return "; ".join(parts) or "no errors"
+
+
+def measure(name: str) -> Figures:
+    rows = load(SETS[name])
+    figures = Figures(name, sum(r["label"] for r in rows), sum(1 - r["label"] for r in rows))
+    for row in rows:
+        found = mentions_crisis(row["text"])
+        if row["label"] and not found:
+            figures.missed.append(row)
+        elif found and not row["label"]:
+            figures.false_alarms.append(row)
+    return figures
+
+
+class _Summary:
+    """A plugin registered while the tests run: prints the figures at the end of pytest's output."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.lines:
+            terminalreporter.section("crisis-language figures")
+            for line in self.lines:
+                terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="module")
-def rates() -> tuple[float, float, list[str], list[str]]:
-    missed = [p for p in POSITIVE if not mentions_crisis(p)]
-    false_alarms = [n for n in NEGATIVE if mentions_crisis(n)]
-    recall = 1 - len(missed) / len(POSITIVE)
-    false_positive_rate = len(false_alarms) / len(NEGATIVE)
-    print(
-        f"\ncrisis-language check: {len(POSITIVE)} positives, {len(NEGATIVE)} negatives; "
-        f"recall {recall:.3f}, false-positive rate {false_positive_rate:.3f}"
-    )
-    for phrase in missed:
-        print(f"  missed: {phrase!r}")
-    for phrase in false_alarms:
-        print(f"  false alarm: {phrase!r}")
-    return recall, false_positive_rate, missed, false_alarms
+def figures(pytestconfig: pytest.Config) -> dict[str, Figures]:
+    summary = _Summary()
+    pytestconfig.pluginmanager.register(summary, "crisis-language-figures")
+    measured = {name: measure(name) for name in SETS}
+    for result in measured.values():
+        summary.lines += [result.line(), f"  by category: {result.by_category()}"]
+        print(result.line(), file=sys.stderr)
+    return measured
 
 
-def test_the_labelled_set_is_big_enough_and_has_no_overlap() -> None:
-    assert len(POSITIVE) >= 60
-    assert len(NEGATIVE) >= 120
-    assert not {p.lower() for p in POSITIVE} & {n.lower() for n in NEGATIVE}
-    assert len(set(POSITIVE)) == len(POSITIVE)
-    assert len(set(NEGATIVE)) == len(NEGATIVE)
+def test_both_sets_are_big_enough_and_cover_every_category() -> None:
+    texts: dict[str, set[str]] = {}
+    for name, path in SETS.items():
+        rows = load(path)
+        assert sum(r["label"] for r in rows) >= 300, name
+        assert sum(1 - r["label"] for r in rows) >= 300, name
+        assert {r["label"] for r in rows} == {0, 1}, name
+        for label in (0, 1):
+            assert {r["category"] for r in rows if r["label"] == label} == SET_CATEGORIES, (name, label)
+        keys = [r["text"].strip().lower() for r in rows]
+        assert len(keys) == len(set(keys)), f"{name}: a sentence appears twice"
+        texts[name] = set(keys)
+    assert not texts["held-out"] & texts["development"], "a held-out sentence is in the development set"
 
 
-def test_recall_is_at_least_095(rates) -> None:
-    recall, _, missed, _ = rates
-    assert recall >= 0.95, f"missed: {missed}"
+def test_heldout_recall_is_at_least_095(figures: dict[str, Figures], record_property: Any) -> None:
+    heldout = figures["held-out"]
+    record_property("heldout_recall", round(heldout.recall, 3))
+    assert heldout.recall >= 0.95, [r["text"] for r in heldout.missed]
 
 
-def test_false_positive_rate_is_at_most_005(rates) -> None:
-    _, false_positive_rate, _, false_alarms = rates
-    assert false_positive_rate <= 0.05, f"false alarms: {false_alarms}"
+def test_heldout_false_positives_are_at_most_010(figures: dict[str, Figures], record_property: Any) -> None:
+    heldout = figures["held-out"]
+    record_property("heldout_false_positive_rate", round(heldout.false_positive_rate, 3))
+    assert heldout.false_positive_rate <= 0.10, [r["text"] for r in heldout.false_alarms]
+
+
+def test_development_figures_are_recorded(figures: dict[str, Figures], record_property: Any) -> None:
+    dev = figures["development"]
+    record_property("dev_recall", round(dev.recall, 3))
+    record_property("dev_false_positive_rate", round(dev.false_positive_rate, 3))
+    # Tuned on this set: anything less than this means a rule or the model was broken, not a new limit.
+    assert dev.recall >= 0.95 and dev.false_positive_rate <= 0.05, dev.by_category()
 
 
 @pytest.mark.parametrize(
@@ -289,9 +142,62 @@ def test_case_spacing_punctuation_and_misspelling_do_not_hide_it(text: str) -> N
 @pytest.mark.parametrize("text", ["", "   ", "\n", "ok"])
 def test_empty_or_trivial_text_is_not_crisis_language(text: str) -> None:
     assert not mentions_crisis(text)
+    assert check_crisis_language(text).category is None
 
 
 def test_long_text_with_one_crisis_sentence_is_found() -> None:
     ordinary = "I went to the party and nobody talked to me. I felt awkward and went home early. " * 30
     assert mentions_crisis(ordinary + "Honestly, I don't want to be alive anymore. " + ordinary)
     assert not mentions_crisis(ordinary)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("I've been thinking about suicide a lot", "ideation", "suicide"),
+        ("I wish I could fall asleep and not wake up", "passive_wish", "wake up"),
+        ("I've been hoarding my sleeping pills", "plan_means", "pills"),
+        ("I wrote a goodbye letter to my mum for after I'm gone", "preparation", "after i am gone"),
+        ("I cut my arms again last night", "self_harm", "cut my arms"),
+        ("Everyone would be better off without me", "hopeless_burden", "better off without me"),
+        ("I can't go on anymore", "cant_go_on", "can not go on"),
+        ("He said he'd kill me if I left him", DANGER_FROM_OTHERS, "kill me"),
+        ("I'm not safe at home", DANGER_FROM_OTHERS, "not safe at home"),
+    ],
+)
+def test_the_result_names_the_category_and_the_words(text: str, category: str, words: str) -> None:
+    result = check_crisis_language(text)
+    assert result.matched and bool(result)
+    assert result.category == category, result
+    assert words in result.words or any(words in m.words for m in result.matches), result
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never hurt myself",
+        "I'm not suicidal, just really sad",
+        "My friend wanted to die after her divorce and I helped her get support",
+        "I'm dying to see the new film",
+        "I cut myself some slack this week",
+        "My mum will kill me when she sees the dent in the car",
+        "I took too many photos at the wedding",
+    ],
+)
+def test_denials_other_people_and_everyday_talk_do_not_match(text: str) -> None:
+    assert not check_crisis_language(text).matched
+
+
+def test_a_wording_no_rule_knows_is_caught_by_the_concept_model() -> None:
+    from workshop.safety import language as crisis_language
+
+    text = "I wish my heart would just stop."
+    assert crisis_language._rules_match(text) is None
+    result = check_crisis_language(text)
+    assert result.matched and result.category == "passive_wish" and "heart would just stop" in result.words
+
+
+def test_danger_and_self_risk_in_one_text_report_both() -> None:
+    result = check_crisis_language("He hits me when he drinks. Some nights I want to die.")
+    assert set(result.categories) == {"danger_from_others", "passive_wish"}

@@ -541,10 +541,12 @@ def test_a_downloaded_submission_with_crisis_language_is_flagged_when_imported(s
     [flag] = facilitator.flags(participant=code)
     assert flag.kind == "crisis_language" and flag.details["found"] == "at import"
     assert flag.details["exercise_id"] == "alpha.r00" and CRISIS_TEXT in flag.details["text"]
+    assert (flag.details["category"], flag.details["words"]) == ("ideation", "killing myself")
     # The review notebook opens with the safety cell, right after its title.
     notebook = nbformat.read(course / "submitted" / code / "alpha" / "alpha.ipynb", as_version=4)
     assert notebook.cells[1].id == "safety-flags" and "Safety flags" in notebook.cells[1].source
     assert "found at import" in notebook.cells[1].source and "killing myself" in notebook.cells[1].source
+    assert "thoughts of suicide" in notebook.cells[1].source and "What the check matched: killing myself" in notebook.cells[1].source
     # `workshop flags` lists it beside flags from live sessions.
     from workshop.safety import format_flags
 

@@ -43,12 +43,23 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_default_resources_are_exactly_the_checked_us_services() -> None:
     resources = load_resources()
     assert resources.region == "the United States"
-    as_tuples = [(r.name, r.call, r.press, r.text, r.chat, r.when) for r in resources]
+    as_tuples = [(r.name, r.call, r.press, r.tty, r.text, r.text_keyword, r.chat, r.categories) for r in resources]
     assert as_tuples == [
-        ("988 Suicide & Crisis Lifeline", "988", "", "988", "https://988lifeline.org", ""),
-        ("Veterans Crisis Line", "988", "1", "", "", ""),
-        ("Emergency services", "911", "", "", "", "if you are in immediate danger"),
+        ("988 Suicide & Crisis Lifeline", "988", "", "", "988", "", "https://988lifeline.org", ()),
+        ("Veterans Crisis Line", "988", "1", "", "", "", "", ()),
+        ("Emergency services", "911", "", "", "", "", "", ()),
+        (
+            "National Domestic Violence Hotline",
+            "1-800-799-7233",
+            "",
+            "1-800-787-3224",
+            "88788",
+            "START",
+            "https://thehotline.org",
+            ("danger_from_others",),
+        ),
     ]
+    assert resources.resources[2].when == "if you are in immediate danger"
 
 
 def test_every_default_number_and_address_appears_in_the_checked_references() -> None:
@@ -56,13 +67,17 @@ def test_every_default_number_and_address_appears_in_the_checked_references() ->
         pytest.skip(f"{REFERENCES} is not beside this checkout")
     crisis_section = REFERENCES.read_text(encoding="utf-8").split("## Crisis resources", 1)[1]
     for resource in load_resources():
-        for number in (resource.call, resource.text):
+        for number in (resource.call, resource.tty, resource.text):
             if number:
                 assert re.search(rf"\b{re.escape(number)}\b", crisis_section), number
         if resource.chat:
             assert resource.chat.removeprefix("https://") in crisis_section
         if resource.press:
             assert f"press {resource.press}" in crisis_section
+        if resource.tty:
+            assert f"TTY {resource.tty}" in crisis_section
+        if resource.text_keyword:
+            assert f"text {resource.text_keyword} to {resource.text}" in crisis_section
 
 
 def test_resources_html_has_working_links_and_says_they_are_us_services() -> None:
@@ -77,6 +92,23 @@ def test_resources_html_has_working_links_and_says_they_are_us_services() -> Non
     text = resources_text()
     assert "call 988 or text 988" not in text  # the plain-text form lists ways with commas
     assert "call 988, text 988, chat at https://988lifeline.org" in text
+
+
+def test_danger_from_others_adds_the_domestic_violence_hotline_to_the_same_panel() -> None:
+    resources = load_resources()
+    general = [r.name for r in resources.for_category("ideation")]
+    danger = [r.name for r in resources.for_category("danger_from_others")]
+    assert general == ["988 Suicide & Crisis Lifeline", "Veterans Crisis Line", "Emergency services"]
+    assert danger == [*general, "National Domestic Violence Hotline"]
+    assert [r.name for r in resources.for_category(None)] == danger  # the header lists every resource
+    fragment = resources_html(resources, "danger_from_others")
+    assert 'call <a href="tel:18007997233">1-800-799-7233</a>, TTY <a href="tel:18007873224">1-800-787-3224</a>' in fragment
+    assert 'text START to <a href="sms:88788">88788</a>' in fragment and ">thehotline.org</a>" in fragment
+    assert "you deserve to be safe" in fragment
+    assert "1-800-799-7233" not in resources_html(resources, "self_harm")
+    assert resources.intro_for("self_harm") == resources.intro
+    text = resources_text(resources, "danger_from_others")
+    assert "call 1-800-799-7233, TTY 1-800-787-3224, text START to 88788, chat at https://thehotline.org" in text
 
 
 # --- a clinic's own file ----------------------------------------------------------------------------
@@ -106,6 +138,51 @@ def test_a_clinic_file_replaces_the_default_and_its_text_is_escaped(tmp_path: Pa
     assert "text SHOUT to" in fragment and "988" not in fragment
 
 
+CATEGORIES_FILE = """
+region = "the United Kingdom"
+[[resource]]
+name = "Emergency services"
+call = "999"
+[[resource]]
+name = "A self-harm line"
+text = "85258"
+categories = ["self_harm"]
+[[resource]]
+name = "A domestic abuse line"
+call = "0800 000 001"
+tty = "0800 000 002"
+categories = ["danger_from_others"]
+[category.danger_from_others]
+intro = "You deserve to be safe."
+replace = true
+[category.self_harm]
+intro = "You do not have to cope with this alone."
+"""
+
+
+def test_a_clinic_file_can_extend_or_replace_each_category(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "clinic.toml"
+    path.write_text(CATEGORIES_FILE, encoding="utf-8")
+    monkeypatch.setenv("WORKSHOP_CRISIS_CONFIG", str(path))
+    resources = load_resources()
+    assert [r.name for r in resources.for_category("self_harm")] == ["Emergency services", "A self-harm line"]
+    assert [r.name for r in resources.for_category("danger_from_others")] == ["A domestic abuse line"]
+    assert [r.name for r in resources.for_category("ideation")] == ["Emergency services"]
+    assert len(resources.for_category(None)) == 3
+    assert resources.intro_for("danger_from_others") == "You deserve to be safe."
+    assert "You do not have to cope with this alone." in resources_html(resources, "self_harm")
+    assert "988" not in resources_html(resources) and "National Domestic Violence" not in resources_html(resources)
+
+
+def test_an_old_clinic_file_without_categories_is_still_valid_and_shown_everywhere(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "clinic.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    monkeypatch.setenv("WORKSHOP_CRISIS_CONFIG", str(path))
+    resources = load_resources()
+    for category in (None, "ideation", "danger_from_others"):
+        assert [r.call or r.text for r in resources.for_category(category)] == ["999", "85258"]
+
+
 def test_the_file_in_the_data_dir_is_used_when_no_variable_is_set(isolated_data_dir: Path) -> None:
     isolated_data_dir.mkdir(parents=True, exist_ok=True)
     (isolated_data_dir / "crisis_resources.toml").write_text(GOOD, encoding="utf-8")
@@ -131,6 +208,13 @@ def test_the_file_in_the_data_dir_is_used_when_no_variable_is_set(isolated_data_
         ('region = "X"\n[[resource]]\nname = "L"\ntext = "988"\npress = "1"\n', "'press' must be"),
         ('region = "X"\n[[resource]]\nname = "L"\ncall = "988"\ntext_keyword = "HI"\n', "'text_keyword' must be"),
         ('region = "X"\n[[resource]\nname = "L"\n', "not valid TOML"),
+        ('region = "X"\n[[resource]]\nname = "L"\ncall = "988"\ntty = "TTY"\n', "'tty' is not a phone number"),
+        ('region = "X"\n[[resource]]\nname = "L"\ncall = "988"\ncategories = ["dv"]\n', "'dv' is not a crisis-language"),
+        ('region = "X"\n[[resource]]\nname = "L"\ncall = "988"\ncategories = "self_harm"\n', "must be a list"),
+        ('region = "X"\n[category.dv]\n[[resource]]\nname = "L"\ncall = "988"\n', "'dv' is not a crisis-language"),
+        ('region = "X"\n[category.self_harm]\nmode = "x"\n[[resource]]\nname = "L"\ncall = "9"\n', "unknown key"),
+        ('region = "X"\n[category.self_harm]\nreplace = "yes"\n[[resource]]\nname = "L"\ncall = "988"\n', "true or false"),
+        ('region = "X"\n[category.self_harm]\nreplace = true\n[[resource]]\nname = "L"\ncall = "988"\n', "no one to reach"),
     ],
 )
 def test_a_bad_clinic_file_is_refused_with_its_reason(tmp_path: Path, monkeypatch, body: str, reason: str) -> None:
@@ -209,7 +293,8 @@ def test_distress_and_crisis_language_are_recorded_as_flags() -> None:
     assert record_distress(store, "maple-river-4821-otter", "triggers.checkout", 75, checkin=40)
     assert not record_crisis_language(store, "maple-river-4821-otter", "triggers.snapshot_what", "It stung.")
     assert record_crisis_language(store, "maple-river-4821-otter", "triggers.snapshot_what", "I want to die")
-    distress, crisis = store.flags()
+    assert record_crisis_language(store, "maple-river-4821-otter", "triggers.snapshot_what", "He said he'd kill me if I left")
+    distress, crisis, danger = store.flags()
     assert (distress.kind, distress.module, distress.details["value"], distress.details["checkin"]) == (
         FLAG_DISTRESS,
         "triggers",
@@ -217,6 +302,12 @@ def test_distress_and_crisis_language_are_recorded_as_flags() -> None:
         40,
     )
     assert (crisis.kind, crisis.details["text"]) == (FLAG_CRISIS_LANGUAGE, "I want to die")
+    assert (crisis.details["category"], crisis.details["words"]) == ("passive_wish", "want to die")
+    assert (danger.kind, danger.details["category"], danger.details["categories"]) == (
+        FLAG_CRISIS_LANGUAGE,
+        "danger_from_others",
+        ["danger_from_others"],
+    )
 
 
 def test_parse_since_accepts_ages_and_dates() -> None:
@@ -236,7 +327,10 @@ def test_workshop_flags_lists_code_module_values_and_text(capsys) -> None:
     out = capsys.readouterr().out
     assert "2 flag(s)" in out
     assert "maple-river-4821-otter  triggers  checkin distress 85" in out
-    assert 'fern-lake-1234-heron  welcome  crisis language in welcome.hopes: "I don\'t want to be alive anymore"' in out
+    assert (
+        "fern-lake-1234-heron  welcome  crisis language in welcome.hopes (wishing to be dead; "
+        'words: "do not want to be alive"): "I don\'t want to be alive anymore"'
+    ) in out
     assert cli.main(["flags", "--since", "2099-01-01"]) == 0
     assert "No flags since" in capsys.readouterr().out
 
@@ -244,7 +338,8 @@ def test_workshop_flags_lists_code_module_values_and_text(capsys) -> None:
 def test_workshop_safety_check_prints_and_validates(capsys, tmp_path: Path, monkeypatch) -> None:
     assert cli.main(["safety", "check"]) == 0
     out = capsys.readouterr().out
-    assert "built-in default (United States)" in out and "call 911" in out and "OK: 3 resource(s)" in out
+    assert "built-in default (United States)" in out and "call 911" in out and "OK: 4 resource(s)" in out
+    assert "When the words suggest danger from another person: National Domestic Violence Hotline" in out
     bad = tmp_path / "bad.toml"
     bad.write_text('region = "X"\n[[resource]]\nname = "L"\ncall = "nine one one"\n', encoding="utf-8")
     monkeypatch.setenv("WORKSHOP_CRISIS_CONFIG", str(bad))
@@ -257,3 +352,4 @@ def test_safety_help_documents_the_config_file(capsys) -> None:
         cli.main(["safety", "--help"])
     out = capsys.readouterr().out
     assert "WORKSHOP_CRISIS_CONFIG" in out and "crisis_resources.toml" in out and "[[resource]]" in out
+    assert "categories" in out and "[category.NAME]" in out and "danger_from_others" in out

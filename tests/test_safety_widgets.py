@@ -59,6 +59,15 @@ def test_crisis_panel_shows_the_resources_in_a_labelled_region() -> None:
     assert 'href="tel:988"' in panel.value and 'href="tel:911"' in panel.value
 
 
+def test_the_panel_for_danger_from_others_adds_the_hotline_and_its_own_lead() -> None:
+    danger = CrisisPanel(category="danger_from_others").value
+    assert "You deserve to be safe" in danger and 'href="tel:18007997233"' in danger and 'href="tel:988"' in danger
+    ideation = CrisisPanel(category="ideation").value
+    assert 'href="tel:988"' in ideation and "18007997233" not in ideation and "very painful" in ideation
+    assert 'href="tel:18007997233"' in CrisisPanel().value  # no category: every resource, as in the header
+    assert "ws-crisis-lead" not in CrisisPanel(lead="", category="danger_from_others").value
+
+
 def test_a_check_in_of_85_offers_grounding_and_resources_and_flags_it(store: ResponseStore) -> None:
     widget = CheckInWidget(CHECKIN, store=store, participant="p")
     assert not panels(widget, GroundingPanel)

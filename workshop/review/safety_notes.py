@@ -18,7 +18,14 @@ from typing import Any
 import nbformat
 
 from workshop.exercises import Module
-from workshop.safety import FLAG_CRISIS_LANGUAGE, FLAG_DISTRESS, grounding_reasons, mentions_crisis
+from workshop.safety import (
+    CATEGORIES,
+    FLAG_CRISIS_LANGUAGE,
+    FLAG_DISTRESS,
+    check_crisis_language,
+    crisis_flag_details,
+    grounding_reasons,
+)
 from workshop.text import markdown_text, strings_in
 
 FOUND_AT_IMPORT = "at import"
@@ -53,8 +60,9 @@ def flags_in_answers(module: Module, answers: dict[str, Any]) -> list[tuple[str,
             if reasons:
                 found.append((FLAG_DISTRESS, {"exercise_id": exercise.id, "value": value, "reasons": reasons}))
         text = "\n".join(strings_in(value))
-        if text and mentions_crisis(text):
-            found.append((FLAG_CRISIS_LANGUAGE, {"exercise_id": exercise.id, "text": text}))
+        check = check_crisis_language(text) if text else None
+        if check:
+            found.append((FLAG_CRISIS_LANGUAGE, crisis_flag_details(exercise.id, text, check)))
     return found
 
 
@@ -83,13 +91,15 @@ def _flag_line(module: Module, flag: dict[str, Any]) -> str:
         )
     else:
         category = details.get("category")
-        what = "crisis language" + (f" ({category})" if category else "")
+        what = "crisis language" + (f" ({CATEGORIES.get(category, category)})" if category else "")
     found = " (found at import)" if details.get("found") == FOUND_AT_IMPORT else ""
     line = f"- **{markdown_text(what)}**{found} at *{markdown_text(where)}*, {markdown_text(str(flag.get('raised_at', ''))[:16])}"
     words = details.get("matched") or details.get("text")
     if flag.get("kind") == FLAG_CRISIS_LANGUAGE and words:
         shown = words if isinstance(words, str) else " / ".join(map(str, words))
         line += f"  \n  The words: {markdown_text(shown[:600])}"
+        if details.get("words"):
+            line += f"  \n  What the check matched: {markdown_text(str(details['words'])[:200])}"
     return line
 
 
