@@ -18,7 +18,7 @@ from widgets.crisis import CrisisPanel
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, find_exercise
-from workshop.safety import mentions_crisis, record_crisis_language
+from workshop.safety import check_crisis_language, record_crisis_language
 from workshop.store import ResponseStore
 from workshop.text import html_literal, markdown_to_html, strings_in
 
@@ -176,10 +176,14 @@ class ExerciseWidget(w.VBox):
 
     def _check_crisis(self, value: Any) -> None:
         text = "\n".join(strings_in(value))
-        if self._crisis_shown or not text or not mentions_crisis(text):
+        if self._crisis_shown or not text:
             return  # one panel and one flag per exercise on a page: the facilitator follows up on the first
+        check = check_crisis_language(text)
+        if not check:
+            return
         self._crisis_shown = True
-        self._extra.children = (*self._extra.children, CrisisPanel())
+        # The panel shows the resources for what was written (danger from others adds its hotline).
+        self._extra.children = (*self._extra.children, CrisisPanel(category=check.category))
         if self.participant:
             self._pending_flags.append(
                 lambda: record_crisis_language(self.store, self.participant, self.exercise.id, text)
