@@ -161,7 +161,13 @@ class Exercise:
 
     @classmethod
     def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        """Turn TOML values into field values (lists into tuples and the like); raise ValueError."""
+        """Turn TOML values into field values; raise ValueError. By default a list of texts given for a
+        field whose default is a tuple (options, cards, ideas...) becomes a tuple; a kind with richer
+        fields (tables) converts those itself and then calls this."""
+        for name, fld in declaration_fields(cls).items():
+            value = raw.get(name)
+            if isinstance(fld.default, tuple) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                raw[name] = tuple(value)
         return raw
 
     @property

@@ -28,11 +28,6 @@ class CardSort(Exercise):
     kind: ClassVar[str] = "card_sort"
     fixed_texts: ClassVar[tuple[str, ...]] = (OWN_CARD, ADD_OWN, CHOSEN, CHOOSE, MOVE_UP, MOVE_DOWN, REMOVE)
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("cards"), list):
-            raw["cards"] = tuple(str(c) for c in raw["cards"])
-        return raw
 
     def check(self) -> None:
         super().check()

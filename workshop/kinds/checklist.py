@@ -18,11 +18,6 @@ class Checklist(Exercise):
     other_max_length: int = 500
     kind: ClassVar[str] = "checklist"
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("options"), list):
-            raw["options"] = tuple(str(o) for o in raw["options"])
-        return raw
 
     def check(self) -> None:
         super().check()

@@ -24,12 +24,6 @@ class Choice(Exercise):
     explanations: tuple[str, ...] = ()
     kind: ClassVar[str] = "choice"
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        for key in ("options", "explanations"):
-            if isinstance(raw.get(key), list):
-                raw[key] = tuple(str(o) for o in raw[key])
-        return raw
 
     def check(self) -> None:
         super().check()

@@ -27,8 +27,6 @@ class ClaimSort(Exercise):
 
     @classmethod
     def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("categories"), list):
-            raw["categories"] = tuple(str(c) for c in raw["categories"])
         claims = raw.get("claims")
         if claims is not None:
             if not isinstance(claims, list) or not all(isinstance(c, dict) for c in claims):
@@ -42,7 +40,7 @@ class ClaimSort(Exercise):
                     )
                 converted.append(Claim(claim["text"], claim["answer"], claim["explanation"]))
             raw["claims"] = tuple(converted)
-        return raw
+        return super().convert(raw)
 
     def check(self) -> None:
         super().check()

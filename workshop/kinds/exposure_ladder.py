@@ -50,11 +50,6 @@ class ExposureLadder(Exercise):
         NEXT,
     )
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("ideas"), list):
-            raw["ideas"] = tuple(str(i) for i in raw["ideas"])
-        return raw
 
     def check(self) -> None:
         super().check()

@@ -22,11 +22,6 @@ class Letter(Exercise):
     kind: ClassVar[str] = "letter"
     fixed_texts: ClassVar[tuple[str, ...]] = (LETTER_LABEL, GUIDES)
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("guides"), list):
-            raw["guides"] = tuple(str(g) for g in raw["guides"])
-        return raw
 
     def check(self) -> None:
         super().check()

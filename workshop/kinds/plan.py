@@ -24,11 +24,6 @@ class Plan(Exercise):
     kind: ClassVar[str] = "plan"
     fixed_texts: ClassVar[tuple[str, ...]] = (*(label for _, label in PLAN_PARTS), SUGGESTIONS)
 
-    @classmethod
-    def convert(cls, raw: dict[str, Any]) -> dict[str, Any]:
-        if isinstance(raw.get("suggestions"), list):
-            raw["suggestions"] = tuple(str(s) for s in raw["suggestions"])
-        return raw
 
     def empty(self) -> dict[str, str]:
         return {key: "" for key, _ in PLAN_PARTS}
