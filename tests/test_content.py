@@ -327,3 +327,11 @@ def test_citation_finder_catches_unlisted_and_ignores_dates(guide_references: li
     ]
     assert _unlisted("As Invented & Author 2021 showed.", guide_references, known) == ["Invented 2021"]
     assert _unlisted("See doi:10.9999/not.a.real.work.", guide_references, known) == ["doi:10.9999/not.a.real.work"]
+
+
+@pytest.mark.parametrize("mode", ["group", "binder", "alone"])
+def test_who_is_told_about_a_flag_is_plain_in_every_mode(mode: str) -> None:
+    from workshop.safety import who_sees_flags
+
+    text = who_sees_flags(group=mode == "group", binder=mode == "binder")
+    assert_readable(markdown_sentences(text), f"who_sees_flags ({mode})")

@@ -353,3 +353,27 @@ def test_safety_help_documents_the_config_file(capsys) -> None:
     out = capsys.readouterr().out
     assert "WORKSHOP_CRISIS_CONFIG" in out and "crisis_resources.toml" in out and "[[resource]]" in out
     assert "categories" in out and "[category.NAME]" in out and "danger_from_others" in out
+
+
+def test_what_the_pages_say_about_who_is_told_matches_each_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The promise follows the mode: the facilitator during a group session; nobody on Binder; nobody until
+    answers are sent, when alone. The start page and the welcome page both show it (FlagNotice)."""
+    import json
+    from pathlib import Path
+
+    from widgets.flag_notice import FlagNotice
+    from workshop.safety import who_sees_flags
+
+    assert "during the session" in who_sees_flags(group=True, binder=False)
+    assert "Nobody is told" in who_sees_flags(group=False, binder=True)
+    alone = who_sees_flags(group=False, binder=False)
+    assert "Nobody is told right away" in alone and "when they open" in alone
+    monkeypatch.setenv("WORKSHOP_GROUP_MODE", "1")
+    assert "during the session" in FlagNotice().value
+    monkeypatch.delenv("WORKSHOP_GROUP_MODE")
+    assert "Nobody is told right away" in FlagNotice().value
+    repo = Path(__file__).resolve().parent.parent
+    for notebook in ("modules/index.ipynb", "modules/00_welcome/welcome.ipynb"):
+        text = (repo / notebook).read_text(encoding="utf-8")
+        assert "FlagNotice()" in json.loads(text)["cells"][1 if "index" in notebook else 0]["source"] or "FlagNotice()" in text
+        assert "your facilitator gets a short note" not in text  # no promise the mode may not keep

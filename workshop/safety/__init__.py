@@ -36,6 +36,7 @@ from workshop.safety.flags import format_flags as format_flags
 from workshop.safety.flags import parse_since as parse_since
 from workshop.safety.flags import record_crisis_language as record_crisis_language
 from workshop.safety.flags import record_distress as record_distress
+from workshop.safety.flags import who_sees_flags as who_sees_flags
 from workshop.safety.language import CATEGORIES as CATEGORIES
 from workshop.safety.language import DANGER_FROM_OTHERS as DANGER_FROM_OTHERS
 from workshop.safety.language import CrisisCheck as CrisisCheck

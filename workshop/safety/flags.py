@@ -111,3 +111,30 @@ def format_flags(flags: Iterable[Any]) -> str:
             f"{when}  {flag.participant or '(no code)'}  {flag.module}  {describe_flag_details(flag.kind, flag.details)}"
         )
     return "\n".join(rows)
+
+
+def who_sees_flags(*, group: bool, binder: bool) -> str:
+    """What a participant is told about who learns of a flag, and when: true for the mode this runs in.
+
+    Group: the facilitator sees it during the session (`workshop flags --follow`). Alone on one's own
+    computer: nobody, until answers are sent to a facilitator, who sees it when importing them. Binder:
+    nobody at all. Each says to use the help on the page instead of waiting for someone."""
+    if group:
+        return (
+            "Your distress may be high or go up a lot. Or you may write that you want to die, want to hurt "
+            "yourself, or are not safe. Then your facilitator gets a short note with your code during the "
+            "session. That way they can check in with you. A computer can miss things. If you are not safe, "
+            "please tell someone or use the help at the top of the page."
+        )
+    if binder:
+        return (
+            "Nobody is told if your distress is high or you write that you are not safe: this practice copy "
+            "keeps nothing and has no facilitator. The page shows the help at the top instead. If you are not "
+            "safe, please use it or tell someone now."
+        )
+    return (
+        "Nobody is told right away if your distress is high or you write that you are not safe. This copy "
+        "runs only on this computer. If you send your answers to a facilitator, they see a note when they "
+        "open them. That may be days later. So if you are not safe, please do not wait. Use the help at the "
+        "top of the page or tell someone now."
+    )
