@@ -270,6 +270,13 @@ class Exercise:
             blocks.append(f"**{markdown_text(part.title)}**  \n{body}" if part.title else body)
         return "\n\n".join(blocks) if blocks else NO_ANSWER_MARKDOWN
 
+    # -- between sessions ------------------------------------------------------------------------------
+
+    def kept_up_between_sessions(self, answers: Mapping[str, Any]) -> bool:
+        """True when a participant whose latest answers are ``answers`` (exercise id -> value) keeps this
+        exercise up between sessions: the start page then offers it under "My practice". Most kinds: never."""
+        return False
+
     # -- paper ---------------------------------------------------------------------------------------
 
     def worksheet(self) -> list[WorksheetPart]:
