@@ -145,6 +145,8 @@ class Landing(w.VBox):
         self.participant = code
         self.entry.layout.display = "none"
         self.message.value = ""
+        # The module links carry the code before the code shows: whoever sees the code can follow a link.
+        self._show_modules()
         shown = f"<p class='ws-code' aria-label='Your code'>{html_literal(code)}</p>"
         if new:
             self.welcome.value = (
@@ -157,7 +159,6 @@ class Landing(w.VBox):
         else:
             self.welcome.value = f"<h2>Welcome back</h2><p>You are working with code</p>{shown}"
         self._show_practice()
-        self._show_modules()
         self._show_after()
 
     def _show_practice(self) -> None:
