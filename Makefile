@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: serve test lint bench clean
+.PHONY: serve test lint bench docs clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed")'
@@ -15,8 +15,13 @@ $(VENV)/.runtime-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
+# The tests build the facilitator guide too (tests/test_docs.py), so they need its tools.
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.runtime-installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	@touch $@
+
+$(VENV)/.docs-installed: pyproject.toml $(VENV)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	@touch $@
 
 serve: $(VENV)/.runtime-installed
@@ -29,9 +34,14 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 
+# The facilitator guide as a static site in build/guide (open build/guide/index.html); warnings are errors.
+docs: $(VENV)/.docs-installed
+	$(BIN)/sphinx-build -W --keep-going -q -b html facilitator_guide build/guide
+	@echo "The facilitator guide is in build/guide/index.html"
+
 bench: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/crisis_language.py
 	$(BIN)/python benchmarks/page_load.py
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) artifacts build .pytest_cache .ruff_cache

@@ -11,6 +11,8 @@ import ipywidgets as w
 from widgets.download import download_link
 from widgets.feedback import FeedbackList
 from widgets.page import link_with_code
+from widgets.pdf_download import PdfDownload
+from widgets.practice import practice_section
 from workshop import participants, session
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, ModuleInfo, module_index, modules_dir
@@ -92,6 +94,7 @@ class Landing(w.VBox):
         self.message = w.HTML()
         self.message.add_class("ws-status")
         self.welcome = w.HTML()
+        self.practice_view = w.HTML()
         self.modules_view = w.HTML()
         self.after = w.VBox()
         self.entry = w.VBox(
@@ -103,7 +106,10 @@ class Landing(w.VBox):
                 self.resume_button,
             ]
         )
-        super().__init__(children=[self.entry, self.message, self.welcome, self.modules_view, self.after], **kwargs)
+        super().__init__(
+            children=[self.entry, self.message, self.welcome, self.practice_view, self.modules_view, self.after],
+            **kwargs,
+        )
         self.add_class("ws-landing")
         code = session.participant_from_query(self.store) if session.code_from_query() else None
         if code:
@@ -139,6 +145,8 @@ class Landing(w.VBox):
         self.participant = code
         self.entry.layout.display = "none"
         self.message.value = ""
+        # The module links carry the code before the code shows: whoever sees the code can follow a link.
+        self._show_modules()
         shown = f"<p class='ws-code' aria-label='Your code'>{html_literal(code)}</p>"
         if new:
             self.welcome.value = (
@@ -150,8 +158,15 @@ class Landing(w.VBox):
             )
         else:
             self.welcome.value = f"<h2>Welcome back</h2><p>You are working with code</p>{shown}"
-        self._show_modules()
+        self._show_practice()
         self._show_after()
+
+    def _show_practice(self) -> None:
+        """This week's plan, and "My practice" once there is something to keep up between sessions."""
+        try:
+            self.practice_view.value = practice_section(self.store, self.participant)
+        except (WorkshopError, ExerciseDeclarationError) as error:
+            self.practice_view.value = f"<p>This week's practice cannot be shown: {html_literal(str(error))}</p>"
 
     def _show_modules(self) -> None:
         try:
@@ -208,6 +223,11 @@ class Landing(w.VBox):
             + ".</p>"
             f"<p>{html_literal(SEND_SAFELY)}</p>"
         )
+        printable = PdfDownload(
+            "Download my answers as a printable PDF",
+            lambda paper: self._answers_pdf(code, paper),
+            f"my-answers-{code}",
+        )
         confirm = w.Checkbox(description="Yes, erase all my answers for good", indent=False)
         erase = w.Button(description="Erase my answers", disabled=True)
         confirm.observe(lambda change: setattr(erase, "disabled", not change["new"]), "value")
@@ -237,4 +257,9 @@ class Landing(w.VBox):
             "<h3>Erase</h3><p>Erasing removes every answer kept under your code, and any copies sent to your "
             "facilitator for review on this computer. It cannot be undone. Download a copy first if you want one.</p>"
         )
-        return w.VBox([links, about, confirm, erase, result])
+        return w.VBox([links, printable, about, confirm, erase, result])
+
+    def _answers_pdf(self, code: str, paper: str) -> bytes:
+        from workshop.handouts import answers_pdf  # imported on click: most visits never print
+
+        return answers_pdf(code, self.store.latest_answers(code), paper)

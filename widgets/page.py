@@ -17,12 +17,14 @@ from urllib.parse import quote
 import ipywidgets as w
 from IPython.display import display
 
+from widgets.pdf_download import PdfDownload
 from widgets.registry import widget_for
 from widgets.style import stylesheet
 from widgets.submit import SubmitForReview
 from workshop import session
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, Module, ModuleInfo, find_module, module_index
+from workshop.handouts import has_worksheets, worksheets_pdf
 from workshop.store import ResponseStore
 from workshop.text import html_literal
 
@@ -30,6 +32,10 @@ from workshop.text import html_literal
 def link_with_code(href: str, participant: str | None) -> str:
     """A page link that carries the participant code along (codes are checked, so they are URL-safe)."""
     return f"{href}?{session.CODE_PARAMETER}={quote(participant)}" if participant else href
+
+
+PRINT_WORKSHEETS = "Print the worksheets"
+WORKSHEETS_ABOUT = "Prefer paper? Get blank worksheets for this module's exercises, to print and fill in by hand."
 
 
 class Page:
@@ -138,7 +144,18 @@ class Page:
             display(SubmitForReview(self))
 
     def nav(self) -> None:
-        """Display links to the previous and next module and the start page, carrying the code along."""
+        """Display "Print the worksheets" (when the module has any), then links to the previous and next module
+        and the start page, carrying the code along."""
+        if self.module is not None and has_worksheets(self.module):
+            module = self.module
+            display(
+                PdfDownload(
+                    PRINT_WORKSHEETS,
+                    lambda paper: worksheets_pdf(module, paper),
+                    f"{module.folder}-worksheets",
+                    about=WORKSHEETS_ABOUT,
+                )
+            )
         keys = [m.key for m in self.modules]
         position = keys.index(self.key) if self.key in keys else len(keys)
         links = []

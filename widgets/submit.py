@@ -36,6 +36,7 @@ class SubmitForReview(w.VBox):
         self.result.add_class("ws-status")
         super().__init__([heading, self.button, self.result])
         self.add_class("ws-exercise")
+        self.add_class("ws-submit")  # left off a printed page
         self.button.disabled = not page.participant
 
     def _explanation(self) -> str:

@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "workshop.data_commands",
     "workshop.safety",
     "workshop.review.commands",
+    "workshop.handouts",
 ]
 
 

@@ -34,6 +34,8 @@ LANDING_NOTEBOOK = "index.ipynb"
 LANDING_PATH = f"/voila/render/{LANDING_NOTEBOOK}"
 TEMPLATE_NAME = "workshop"
 WEB_DIR = Path(__file__).resolve().parent / "web"
+# `make docs` builds the facilitator guide here (outside modules/, the folder the server serves).
+GUIDE_INDEX = Path(__file__).resolve().parent.parent / "build" / "guide" / "index.html"
 CRISIS_INCLUDE = "crisis_resources.html"
 # Written at each start: the Binder notice when running on a public Binder service, else empty.
 BINDER_INCLUDE = "binder_notice.html"
@@ -409,6 +411,15 @@ def secure_data_location() -> None:
         print(permissions.describe_changes(changes) + "\n", flush=True)
 
 
+def guide_note(index: Path | None = None) -> str:
+    """Where the facilitator guide site is, for the facilitator's terminal only: the server never serves it
+    and no participant page links to it (it lives outside the served modules folder)."""
+    index = index or GUIDE_INDEX
+    if index.is_file():
+        return f"The facilitator guide (for you, not for participants) is at:\n\n    {index.as_uri()}\n"
+    return "The facilitator guide (for you, not for participants): build it with `make docs`, then open build/guide/index.html.\n"
+
+
 def _announce(url: str, *, group: bool, open_browser: bool) -> None:
     if group:
         print(
@@ -418,6 +429,7 @@ def _announce(url: str, *, group: bool, open_browser: bool) -> None:
         )
     else:
         print(f"\nThe workshop is running at:\n\n    {url}\n\nPress Ctrl+C to stop it.\n", flush=True)
+    print(guide_note(), flush=True)
     if open_browser:
         webbrowser.open(url.replace("0.0.0.0", "127.0.0.1"))  # noqa: S104
 

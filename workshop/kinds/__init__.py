@@ -10,7 +10,7 @@ import importlib
 import inspect
 import pkgutil
 
-from workshop.kinds.base import AnswerPart, CodeCells, Exercise, ExerciseDeclarationError
+from workshop.kinds.base import AnswerPart, CodeCells, Exercise, ExerciseDeclarationError, WorksheetPart
 
 KINDS: dict[str, type[Exercise]] = {}
 
@@ -35,4 +35,4 @@ def kind_class(kind: str) -> type[Exercise]:
 
 _discover()
 
-__all__ = ["KINDS", "AnswerPart", "CodeCells", "Exercise", "ExerciseDeclarationError", "kind_class"]
+__all__ = ["KINDS", "AnswerPart", "CodeCells", "Exercise", "ExerciseDeclarationError", "WorksheetPart", "kind_class"]

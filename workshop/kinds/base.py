@@ -11,6 +11,10 @@ Review notebooks (nbgrader): after the exercise's locked prompt cell come, for e
 each part a comment box); knowledge checks add an autograded code answer and hidden test cell
 (``code_cells``); structured parts (ratings, lists, ladders) are shown as a plain Markdown cell made at
 submission time (``shown_markdown``), never as JSON.
+
+Paper: ``worksheet()`` says how the exercise looks as a blank worksheet to fill by hand (``workshop handouts``,
+"Print the worksheets"), as a list of ``WorksheetPart``; workshop.handouts draws the parts and never asks
+which kind made them.
 """
 
 from __future__ import annotations
@@ -49,6 +53,34 @@ class CodeCells:
     answer_source: str  # the release notebook's unanswered form
     test_grade_id: str
     test_source: str
+
+
+# Ruled lines a free-text part gets on a blank worksheet, unless its kind says otherwise.
+WORKSHEET_LINES = 4
+
+
+@dataclass(frozen=True)
+class WorksheetPart:
+    """One part of an exercise's blank paper worksheet: a label, then one way to answer by hand.
+
+    ``lines``: ruled lines to write on. ``boxes``: a tick box per option. ``scale``: (low, high) to circle a
+    number on, or, for a long scale such as 0-100, a box to write the number in. ``columns`` and ``rows``: a
+    table with these headings and that many empty rows. ``note``: small print under the label (what the
+    ends of a scale mean, ideas to choose from). A part with none of these is a heading.
+    """
+
+    label: str
+    lines: int = 0
+    boxes: tuple[str, ...] = ()
+    scale: tuple[int, int] | None = None
+    columns: tuple[str, ...] = ()
+    rows: int = 0
+    note: str = ""
+
+
+def anchors_note(anchors: Sequence[tuple[int, str]]) -> str:
+    """What a scale's numbered anchors mean, as one line of small print: "0 = Not at all · 10 = Very"."""
+    return " · ".join(f"{at} = {text}" for at, text in anchors)
 
 
 def whole_number(value: Any, low: int, high: int, what: str) -> int | None:
@@ -243,6 +275,24 @@ class Exercise:
             body = markdown_text(text) if text else NO_ANSWER_MARKDOWN
             blocks.append(f"**{markdown_text(part.title)}**  \n{body}" if part.title else body)
         return "\n\n".join(blocks) if blocks else NO_ANSWER_MARKDOWN
+
+    # -- between sessions ------------------------------------------------------------------------------
+
+    def kept_up_between_sessions(self, answers: Mapping[str, Any]) -> bool:
+        """True when a participant whose latest answers are ``answers`` (exercise id -> value) keeps this
+        exercise up between sessions: the start page then offers it under "My practice". Most kinds: never."""
+        return False
+
+    # -- paper ---------------------------------------------------------------------------------------
+
+    def worksheet(self) -> list[WorksheetPart]:
+        """The exercise as a blank worksheet to fill by hand, under its prompt and help.
+
+        By default each free-text part gets a few ruled lines; an exercise that asks for nothing in writing
+        (a worked example, a knowledge check, a published questionnaire) has no worksheet."""
+        if self.display_only:
+            return []
+        return [WorksheetPart(part.title, lines=WORKSHEET_LINES) for part in self.answer_parts()]
 
     def summarize(self, values: Sequence[Any]) -> dict[str, Any]:
         """Counts and distributions over many participants' values (for group aggregates)."""

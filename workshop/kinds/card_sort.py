@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import Exercise, bounded_text, items, markdown_table, record
+from workshop.kinds.base import Exercise, WorksheetPart, bounded_text, items, markdown_table, record
 
 OWN_CARD_MAX_LENGTH = 60
 OWN_CARD = "A card in my own words"
@@ -18,6 +18,8 @@ CHOOSE = "Choose"
 MOVE_UP = "Move up"
 MOVE_DOWN = "Move down"
 REMOVE = "Remove"
+# On paper: tick the cards, then number them.
+RANK_ON_PAPER = "Tick up to {n}. Then number them: 1 is the one that matters most."
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class CardSort(Exercise):
         return card not in self.cards
 
     def texts(self) -> list[str]:
-        return [*super().texts(), *self.cards]
+        return [*super().texts(), *self.cards, RANK_ON_PAPER.format(n=self.choose_max)]
 
     def shown_markdown(self, value: Any) -> str | None:
         rows = [
@@ -81,3 +83,9 @@ class CardSort(Exercise):
             "ranked_first": dict(Counter(c for c in first if not self.is_own(c))),
             "own_cards": sum(1 for c in chosen if self.is_own(c)),
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        parts = [WorksheetPart(RANK_ON_PAPER.format(n=self.choose_max), boxes=self.cards)]
+        if self.own:
+            parts.append(WorksheetPart(OWN_CARD, lines=2))
+        return parts

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import ID_PART_PATTERN
+from workshop.kinds.base import ID_PART_PATTERN, WorksheetPart
 from workshop.kinds.rating import Rating
 
 DISTRESS_ANCHORS = (
@@ -36,6 +36,11 @@ class CheckIn(Rating):
         if (self.minimum, self.maximum) != (0, 100):
             raise ValueError("fields 'minimum', 'maximum': a distress rating is always 0-100.")
         super().check()
+
+    def worksheet(self) -> list[WorksheetPart]:
+        """None: on paper nothing can offer a pause and help when distress is high, or tell the facilitator.
+        (Every handout page lists the crisis resources instead.)"""
+        return []
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import AnswerPart, Exercise, bounded_text, record
+from workshop.kinds.base import AnswerPart, Exercise, WorksheetPart, bounded_text, record
 from workshop.text import markdown_text
 
 
@@ -65,3 +65,9 @@ class Checklist(Exercise):
             "ticked": self.count_strings(ticked, self.options),
             "other": sum(1 for v in values if isinstance(v, dict) and v.get("other")),
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        parts = [WorksheetPart("", boxes=self.options)]
+        if self.other:
+            parts.append(WorksheetPart(self.other_label, lines=2))
+        return parts

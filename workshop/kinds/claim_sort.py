@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import Exercise, items, markdown_table
+from workshop.kinds.base import Exercise, WorksheetPart, items, markdown_table
 
 DEFAULT_CATEGORIES = ("Well supported", "Debated", "Not supported")
 
@@ -90,3 +90,6 @@ class ClaimSort(Exercise):
                 for n, claim in enumerate(self.claims)
             ],
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        return [WorksheetPart(claim.text, boxes=self.categories) for claim in self.claims]

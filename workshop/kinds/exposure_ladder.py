@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from workshop.kinds.base import (
     AnswerPart,
     Exercise,
+    WorksheetPart,
     bounded_text,
     items,
     markdown_table,
@@ -109,3 +110,10 @@ class ExposureLadder(Exercise):
         counts = [len(v.get("steps", [])) for v in values if isinstance(v, dict)]
         suds = [s.get("suds") for v in values if isinstance(v, dict) for s in v.get("steps", [])]
         return {**super().summarize(values), "steps": numbers_summary(counts), "suds": numbers_summary(suds)}
+
+    def worksheet(self) -> list[WorksheetPart]:
+        note = f"{IDEAS}: " + " · ".join(self.ideas) if self.ideas else ""
+        return [
+            WorksheetPart("", columns=(STEP, STEP_SUDS), rows=self.max_steps, note=note),
+            WorksheetPart(NEXT, lines=1),
+        ]

@@ -10,16 +10,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import Exercise, bounded_text, markdown_table, numbers_summary, record, whole_number
+from workshop.kinds.base import (
+    Exercise,
+    WorksheetPart,
+    bounded_text,
+    markdown_table,
+    numbers_summary,
+    record,
+    whole_number,
+)
 
 FEAR_SITUATIONS = 3
 FEAR_SITUATION_MAX_LENGTH = 200
+# Column headings of the blank worksheet.
+SITUATION_COLUMN = "A situation I fear, in my own words"
+RATING_COLUMN = "Fear, 0-100"
 
 
 @dataclass(frozen=True)
 class FearRatings(Exercise):
     same_as: str = ""
     kind: ClassVar[str] = "fear_ratings"
+    fixed_texts: ClassVar[tuple[str, ...]] = (SITUATION_COLUMN, RATING_COLUMN)
 
     def empty(self) -> list[dict[str, Any]]:
         return [{"situation": "", "rating": None} for _ in range(FEAR_SITUATIONS)]
@@ -49,3 +61,6 @@ class FearRatings(Exercise):
     def summarize(self, values: Sequence[Any]) -> dict[str, Any]:
         ratings = [row.get("rating") for v in values if isinstance(v, list) for row in v if isinstance(row, dict)]
         return {**super().summarize(values), "ratings": numbers_summary(ratings)}
+
+    def worksheet(self) -> list[WorksheetPart]:
+        return [WorksheetPart("", columns=(SITUATION_COLUMN, RATING_COLUMN), rows=FEAR_SITUATIONS)]

@@ -12,6 +12,8 @@ from workshop.kinds.base import (
     FULL_ID_PATTERN,
     AnswerPart,
     Exercise,
+    WorksheetPart,
+    anchors_note,
     bounded_text,
     numbers_summary,
     record,
@@ -73,3 +75,10 @@ class FollowUp(Exercise):
             **numbers_summary(ratings),
             "distribution": dict(Counter(r for r in ratings if r is not None)),
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        return [
+            WorksheetPart(LAST_TIME, lines=2),
+            WorksheetPart(HOW_IT_WENT, scale=(0, 10), note=anchors_note(HOW_ANCHORS)),
+            WorksheetPart(NOTICED, lines=4),
+        ]

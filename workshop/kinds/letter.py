@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import AnswerPart, Exercise, bounded_text, record
+from workshop.kinds.base import AnswerPart, Exercise, WorksheetPart, bounded_text, record
 
 NOT_TODAY = "Not today: I choose to skip this letter for now"
 LETTER_LABEL = "My letter"
 GUIDES = "Some questions that may help"
+# Ruled lines for the letter on a blank worksheet: about a page.
+LETTER_LINES = 16
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,7 @@ class Letter(Exercise):
             "written": sum(1 for v in dicts if v.get("text", "").strip()),
             "not_today": sum(1 for v in dicts if v.get("not_today")),
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        note = f"{GUIDES}: " + " · ".join(self.guides) if self.guides else ""
+        return [WorksheetPart(LETTER_LABEL, lines=LETTER_LINES, note=note)]

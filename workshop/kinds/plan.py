@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import AnswerPart, Exercise, bounded_text, record
+from workshop.kinds.base import AnswerPart, Exercise, WorksheetPart, bounded_text, record
 
 PLAN_PARTS = (
     ("what", "What I will do"),
@@ -49,3 +49,9 @@ class Plan(Exercise):
     def in_words(self, value: Any) -> list[tuple[str, str]]:
         """The filled parts as (label, text), for showing the plan back."""
         return [(label, value[key]) for key, label in PLAN_PARTS if isinstance(value, dict) and value.get(key)]
+
+    def worksheet(self) -> list[WorksheetPart]:
+        parts = [WorksheetPart(label, lines=2) for _, label in PLAN_PARTS]
+        if self.suggestions:
+            parts.insert(0, WorksheetPart("", note=f"{SUGGESTIONS}: " + " · ".join(self.suggestions)))
+        return parts

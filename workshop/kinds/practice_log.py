@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
@@ -19,6 +19,7 @@ from workshop.kinds.base import (
     FULL_ID_PATTERN,
     AnswerPart,
     Exercise,
+    WorksheetPart,
     bounded_text,
     items,
     markdown_table,
@@ -52,6 +53,8 @@ LABELS = {
 FREE_TEXT = ("prediction", "happened", "learned")
 ADD_ENTRY = "Add an entry"
 OTHER_STEP = "Another step (not on my ladder)"
+# Entries on one blank worksheet (a page).
+PAPER_ENTRIES = 2
 
 
 def parse_day(value: Any, what: str) -> str:
@@ -187,3 +190,33 @@ class PracticeLog(Exercise):
             "feared_happened": {key: Counter(e.get("feared") for e in entries).get(key, 0) for key in FEARED},
             "surprise": numbers_summary([e.get("surprise") for e in entries]),
         }
+
+    def worksheet(self) -> list[WorksheetPart]:
+        parts = []
+        for n in range(1, PAPER_ENTRIES + 1):
+            parts += [
+                WorksheetPart(f"Entry {n}"),
+                WorksheetPart(LABELS["step"], lines=1),
+                WorksheetPart(LABELS["date"], lines=1),
+                WorksheetPart(LABELS["prediction"], lines=2),
+                WorksheetPart(LABELS["likelihood"], scale=(0, 100)),
+                WorksheetPart(LABELS["distress_before"], scale=(0, 100)),
+                WorksheetPart(LABELS["distress_peak"], scale=(0, 100)),
+                WorksheetPart(LABELS["feared"], boxes=tuple(FEARED.values())),
+                WorksheetPart(LABELS["happened"], lines=2),
+                WorksheetPart(LABELS["surprise"], scale=(0, 100)),
+                WorksheetPart(LABELS["learned"], lines=2),
+            ]
+        return parts
+
+    def kept_up_between_sessions(self, answers: Mapping[str, Any]) -> bool:
+        """Once the participant has built the ladder it logs steps of, entries are added during the week."""
+        from workshop.exercises import find_exercise
+
+        ladder = find_exercise(self.ladder)
+        if ladder is None or self.ladder not in answers:
+            return False
+        try:
+            return ladder.is_answered(ladder.validate(answers[self.ladder]))
+        except ValueError:
+            return False

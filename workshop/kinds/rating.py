@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from workshop.kinds.base import Exercise, numbers_summary, whole_number
+from workshop.kinds.base import Exercise, WorksheetPart, anchors_note, numbers_summary, whole_number
 from workshop.text import markdown_text
 
 
@@ -57,3 +57,6 @@ class Rating(Exercise):
     def summarize(self, values: Sequence[Any]) -> dict[str, Any]:
         numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
         return {**super().summarize(values), **numbers_summary(numbers), "distribution": dict(Counter(numbers))}
+
+    def worksheet(self) -> list[WorksheetPart]:
+        return [WorksheetPart("", scale=(self.minimum, self.maximum), note=anchors_note(self.anchors))]

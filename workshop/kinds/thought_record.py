@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from workshop.kinds.base import (
     AnswerPart,
     Exercise,
+    WorksheetPart,
     bounded_text,
     items,
     markdown_table,
@@ -175,3 +176,17 @@ def thought_label(n: int) -> str:
 def mood_labels(n: int) -> tuple[str, str, str]:
     """Accessible names of mood ``n``'s name field and its two ratings."""
     return f"{MOOD_NAME} {n + 1}", f"{MOOD_NAME} {n + 1}: {MOOD_BEFORE}", f"{MOOD_NAME} {n + 1}: rated again, 0-100"
+
+    def worksheet(self) -> list[WorksheetPart]:
+        if self.display_only:
+            return []
+        return [
+            WorksheetPart(SITUATION, lines=3),
+            WorksheetPart(MOODS, columns=(MOOD_NAME, MOOD_BEFORE, MOOD_AFTER), rows=self.max_moods),
+            WorksheetPart(THOUGHTS, lines=self.max_thoughts),
+            WorksheetPart(HOT, lines=2),
+            WorksheetPart(EVIDENCE_FOR, lines=4),
+            WorksheetPart(EVIDENCE_AGAINST, lines=4),
+            WorksheetPart(BALANCED, lines=3),
+            WorksheetPart(BELIEF, scale=(0, 100)),
+        ]
