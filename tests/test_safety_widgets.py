@@ -212,3 +212,13 @@ def test_a_distress_flag_that_cannot_be_saved_is_tried_again(caplog: pytest.LogC
     widget.control.value = 86
     widget.flush()
     assert [f.kind for f in store.flags()] == [FLAG_DISTRESS]
+
+
+def test_separate_fields_are_not_read_as_one_sentence(store: ResponseStore) -> None:
+    """A log entry's fields, each harmless, must not raise the panel when joined ("...slow." + "no")."""
+    from workshop.safety import crisis_in_answer
+
+    entry = {"prediction": "People will think I am slow.", "feared": "no", "happened": "It went fine."}
+    assert crisis_in_answer({"entries": [entry]}) is None
+    text, check = crisis_in_answer({"entries": [{**entry, "learned": "honestly i dont want to be alive anymore"}]})
+    assert check and text == "honestly i dont want to be alive anymore"

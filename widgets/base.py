@@ -18,9 +18,9 @@ from widgets.crisis import CrisisPanel
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, find_exercise
-from workshop.safety import check_crisis_language, record_crisis_language
+from workshop.safety import crisis_in_answer, record_crisis_language
 from workshop.store import ResponseStore
-from workshop.text import html_literal, markdown_to_html, strings_in
+from workshop.text import html_literal, markdown_to_html
 
 SAVE_DELAY_S = 0.4
 LOG = logging.getLogger("workshop")
@@ -175,12 +175,12 @@ class ExerciseWidget(w.VBox):
     # -- safety --------------------------------------------------------------------------------------
 
     def _check_crisis(self, value: Any) -> None:
-        text = "\n".join(strings_in(value))
-        if self._crisis_shown or not text:
+        if self._crisis_shown:
             return  # one panel and one flag per exercise on a page: the facilitator follows up on the first
-        check = check_crisis_language(text)
-        if not check:
+        crisis = crisis_in_answer(value)
+        if crisis is None:
             return
+        text, check = crisis
         self._crisis_shown = True
         # The panel shows the resources for what was written (danger from others adds its hotline).
         self._extra.children = (*self._extra.children, CrisisPanel(category=check.category))

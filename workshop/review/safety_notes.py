@@ -22,11 +22,11 @@ from workshop.safety import (
     CATEGORIES,
     FLAG_CRISIS_LANGUAGE,
     FLAG_DISTRESS,
-    check_crisis_language,
     crisis_flag_details,
+    crisis_in_answer,
     grounding_reasons,
 )
-from workshop.text import markdown_text, strings_in
+from workshop.text import markdown_text
 
 FOUND_AT_IMPORT = "at import"
 SAFETY_CELL_ID = "safety-flags"
@@ -59,10 +59,9 @@ def flags_in_answers(module: Module, answers: dict[str, Any]) -> list[tuple[str,
             reasons = grounding_reasons(value, checkin if isinstance(checkin, int) else None)
             if reasons:
                 found.append((FLAG_DISTRESS, {"exercise_id": exercise.id, "value": value, "reasons": reasons}))
-        text = "\n".join(strings_in(value))
-        check = check_crisis_language(text) if text else None
-        if check:
-            found.append((FLAG_CRISIS_LANGUAGE, crisis_flag_details(exercise.id, text, check)))
+        crisis = crisis_in_answer(value)
+        if crisis:
+            found.append((FLAG_CRISIS_LANGUAGE, crisis_flag_details(exercise.id, *crisis)))
     return found
 
 

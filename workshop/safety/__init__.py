@@ -31,6 +31,7 @@ from workshop.safety.flags import FLAG_CRISIS_LANGUAGE as FLAG_CRISIS_LANGUAGE
 from workshop.safety.flags import FLAG_DISTRESS as FLAG_DISTRESS
 from workshop.safety.flags import FlagStore as FlagStore
 from workshop.safety.flags import crisis_flag_details as crisis_flag_details
+from workshop.safety.flags import crisis_in_answer as crisis_in_answer
 from workshop.safety.flags import describe_flag_details as describe_flag_details
 from workshop.safety.flags import format_flags as format_flags
 from workshop.safety.flags import parse_since as parse_since

@@ -51,6 +51,22 @@ def record_crisis_language(store: FlagStore, participant: str | None, exercise_i
     return check
 
 
+def crisis_in_answer(value: Any) -> tuple[str, CrisisCheck] | None:
+    """The first text in an answer that calls for the help panel, with what the check found; None if none.
+
+    Each text of a structured answer (a thought record's parts, a log entry's fields) is checked on its
+    own: joined together, separate fields ("People will think I am slow." then "no") would read as one
+    made-up sentence and raise false alarms."""
+    from workshop.text import strings_in
+
+    for text in strings_in(value):
+        if text.strip():
+            check = check_crisis_language(text)
+            if check:
+                return text, check
+    return None
+
+
 def crisis_flag_details(exercise_id: str, text: str, check: CrisisCheck) -> dict[str, Any]:
     """What a crisis-language flag records: the text, its category, every category matched, the words."""
     return {
