@@ -45,6 +45,8 @@ CSS = """
 .ws-exercise .widget-dropdown, .ws-exercise .widget-combobox { flex-direction: column !important; height: auto !important; max-width: 100%; }
 .ws-exercise .widget-dropdown { align-items: flex-start !important; width: auto !important; }
 .ws-exercise .widget-radio { width: 100% !important; }
+/* ipywidgets pads a radio group to a multiple of its label's height: a wrapped prompt left a gap below. */
+.ws-exercise .widget-radio-box { margin-bottom: 0 !important; }
 .ws-exercise input, .ws-exercise textarea, .ws-exercise select { box-sizing: border-box; max-width: 100%; }
 .ws-exercise .widget-combobox { align-items: stretch !important; }
 .ws-exercise .widget-dropdown select { flex: 0 0 auto !important; width: auto !important; max-width: 100%; min-width: 10rem;
