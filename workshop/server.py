@@ -4,7 +4,9 @@ Voila 0.5 runs in this process with the workshop's page template (``workshop/web
 tracebacks, nothing fetched from outside the server, a "Need help now?" control on every page. In group
 mode a token is required (generated when not given), kernels learn it through WORKSHOP_GROUP_MODE=1,
 and a pool of preheated kernels serves a group arriving at once on the landing page. A request without
-the token gets the workshop's own page saying to ask the facilitator for the full link. With --certfile
+the token gets the workshop's own page saying to ask the facilitator for the full link. A group session has
+a name, its cohort (--cohort, default today's date): whoever starts or resumes through it joins it, which
+is what `workshop dashboard --cohort NAME` shows. With --certfile
 (and --keyfile) the server speaks HTTPS; without it, listening beyond this machine prints one warning
 that answers cross the network unencrypted.
 """
@@ -16,11 +18,13 @@ import atexit
 import ipaddress
 import os
 import secrets
+import shlex
 import shutil
 import ssl
 import sys
 import tempfile
 import webbrowser
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -101,6 +105,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
             "Examples:\n"
             "  workshop serve                      just me, on this computer\n"
             "  workshop serve --group --ip 0.0.0.0 a group on this network; hand out the printed link\n"
+            '  workshop serve --group --ip 0.0.0.0 --cohort "Tuesday group"\n'
+            "                                      the same, keeping weekly sessions of one group together\n"
             "  workshop serve --group --ip 0.0.0.0 --certfile cert.pem --keyfile key.pem\n"
             "                                      the same over HTTPS (encrypted)\n"
             "Answers are kept in WORKSHOP_DATA_DIR (default: your user data folder)."
@@ -119,6 +125,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="facilitated group session: requires a token (one is generated and printed if --token is not given); "
         "submissions go straight to the facilitator's course",
+    )
+    parser.add_argument(
+        "--cohort",
+        metavar="NAME",
+        help='with --group: the name of this group, e.g. "Tuesday group" (default: today\'s date, '
+        "year-month-day). Whoever starts or resumes through this server joins it; `workshop dashboard "
+        "--cohort NAME` shows the group. Use the same name each week to keep one group together.",
     )
     parser.add_argument(
         "--token",
@@ -265,6 +278,20 @@ def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
     return context
 
 
+def cohort_name(args: argparse.Namespace, today: date | None = None) -> str | None:
+    """The group session's name: --cohort, else today's date with --group; None when self-paced."""
+    from workshop.store import COHORT_NAME, COHORT_NAME_RULE
+
+    if not args.group:
+        if args.cohort is not None:
+            raise WorkshopError("--cohort names a group session: use it with --group.")
+        return None
+    name = (args.cohort if args.cohort is not None else (today or date.today()).isoformat()).strip()
+    if not COHORT_NAME.match(name):
+        raise WorkshopError(f"--cohort {args.cohort!r}: {COHORT_NAME_RULE}")
+    return name
+
+
 def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
     landing = args.pool if args.pool is not None else (GROUP_POOL if args.group else SELF_PACED_POOL)
     module = args.module_pool if args.module_pool is not None else (GROUP_MODULE_POOL if args.group else 0)
@@ -346,6 +373,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.group and token is None:
         token = generate_token()
     check_binding(args.ip, token)
+    cohort = cohort_name(args)
     if args.keyfile and not args.certfile:
         raise WorkshopError("--keyfile needs --certfile: give the certificate as well as its key.")
     context = tls_context(args.certfile, args.keyfile) if args.certfile else None
@@ -367,6 +395,10 @@ def run_serve(args: argparse.Namespace) -> int:
         os.environ["WORKSHOP_GROUP_MODE"] = "1"
     else:
         os.environ.pop("WORKSHOP_GROUP_MODE", None)
+    if cohort is not None:
+        os.environ[config.COHORT_VARIABLE] = cohort
+    else:
+        os.environ.pop(config.COHORT_VARIABLE, None)
     os.environ["VOILA_APP_IP"] = kernel_ip_for(args.ip)
     if context is not None:
         os.environ["VOILA_WS_PROTOCOL"] = "wss"
@@ -378,7 +410,7 @@ def run_serve(args: argparse.Namespace) -> int:
     url = participant_url(args.ip, args.port, token, https=context is not None)
     app = _workshop_voila_class()(config=voila_config(args, token, modules_root))
     app.ssl_context = context
-    app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser)
+    app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser, cohort=cohort)
     app.initialize([])
     try:
         app.start()
@@ -420,11 +452,13 @@ def guide_note(index: Path | None = None) -> str:
     return "The facilitator guide (for you, not for participants): build it with `make docs`, then open build/guide/index.html.\n"
 
 
-def _announce(url: str, *, group: bool, open_browser: bool) -> None:
+def _announce(url: str, *, group: bool, open_browser: bool, cohort: str | None = None) -> None:
     if group:
         print(
             "\nThe workshop is running in group mode. Give participants this link (it includes the access "
-            f"token; anyone with the link can open the workshop):\n\n    {url}\n",
+            f"token; anyone with the link can open the workshop):\n\n    {url}\n\n"
+            f"This group is called {cohort!r}: whoever starts or resumes through this link joins it. To see the "
+            f"group, run in another terminal:\n\n    workshop dashboard --cohort {shlex.quote(cohort or '')}\n",
             flush=True,
         )
     else:
