@@ -386,7 +386,7 @@ class ResponseStore:
         with self._write() as db:
             db.execute(
                 """INSERT INTO cohort_members (cohort, participant, joined_at, last_seen_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (cohort, participant) DO UPDATE SET last_seen_at = excluded.last_seen_at""",
+                ON CONFLICT (cohort, participant) DO UPDATE SET last_seen_at = MAX(last_seen_at, excluded.last_seen_at)""",
                 (cohort, participant, now, now),
             )
 
