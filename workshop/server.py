@@ -314,10 +314,15 @@ def kernel_pools(modules_root: Path, landing_pool: int, module_pool: int) -> dic
     return pools
 
 
-def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path) -> Any:
+def voila_config(
+    args: argparse.Namespace, token: str | None, modules_root: Path, pools: dict[str, dict[str, int]] | None = None
+) -> Any:
+    """Voila's settings for a workshop server on ``modules_root``. ``pools``: kernels kept ready per notebook
+    (default: from --pool and --module-pool for the curriculum). `workshop dashboard` uses this too."""
     from traitlets.config import Config
 
-    landing_pool, module_pool = pool_sizes(args)
+    if pools is None:
+        pools = kernel_pools(modules_root, *pool_sizes(args))
     config = Config()
     config.Voila.ip = args.ip
     config.Voila.port = args.port
@@ -332,8 +337,8 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     # Participants cannot switch to a template or theme that loads from a CDN or shows code.
     for name, value in voila_extension_settings().items():
         setattr(config.VoilaConfiguration, name, value)
-    config.VoilaConfiguration.preheat_kernel = landing_pool + module_pool > 0
-    config.VoilaKernelManager.kernel_pools_config = kernel_pools(modules_root, landing_pool, module_pool)
+    config.VoilaConfiguration.preheat_kernel = any(pool["pool_size"] > 0 for pool in pools.values())
+    config.VoilaKernelManager.kernel_pools_config = pools
     if args.group:
         config.VoilaKernelManager.fill_delay = GROUP_REFILL_DELAY_SECONDS
     config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
@@ -468,14 +473,26 @@ def _announce(url: str, *, group: bool, open_browser: bool, cohort: str | None =
         webbrowser.open(url.replace("0.0.0.0", "127.0.0.1"))  # noqa: S104
 
 
-def _workshop_voila_class() -> type:
+FORBIDDEN_PAGE = (
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Facilitator only</title></head><body>"
+    "<main><h1>This page is for the facilitator only</h1><p>Open the dashboard with the link that "
+    "<code>workshop dashboard</code> printed in its terminal on this computer.</p></main></body></html>"
+)
+
+
+def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bool = False) -> type:
     """Voila with the workshop's routes: / goes to the landing page, files need the token too, a request
-    without the token gets the workshop's own page, and HTTPS when a certificate is given."""
+    without the token gets the workshop's own page, and HTTPS when a certificate is given.
+
+    ``facilitator_only`` (`workshop dashboard`): every request without this server's token, for a page, a
+    file, a script or the API, is answered 403 with a short page; there is no login page at all."""
     import functools
+    import inspect
 
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
     from tornado.ioloop import IOLoop
+    from tornado.websocket import WebSocketHandler
     from voila.app import Voila
     from voila.static_file_handler import AllowListFileHandler
     from voila.tornado.handler import TornadoVoilaHandler
@@ -511,6 +528,31 @@ def _workshop_voila_class() -> type:
         def head(self, path: str) -> Any:
             return AllowListFileHandler.head(self, path)
 
+    def facilitator_only_handler(cls: type) -> type:
+        """``cls`` answering 403 to any request that does not carry this server's token (or its cookie)."""
+        base = cls if issubclass(cls, JupyterHandler) else type(cls.__name__, (JupyterHandler, cls), {})
+
+        class FacilitatorOnly(base):  # type: ignore[misc, valid-type]
+            async def prepare(self, *args: Any, **kwargs: Any) -> None:
+                prepared = super().prepare(*args, **kwargs)
+                if inspect.isawaitable(prepared):
+                    await prepared
+                if self.current_user is None:
+                    raise web.HTTPError(403)
+
+            def get_login_url(self) -> str:
+                raise web.HTTPError(403)
+
+            def write_error(self, status_code: int, **kwargs: Any) -> None:
+                if status_code != 403:
+                    return super().write_error(status_code, **kwargs)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(FORBIDDEN_PAGE)
+                return None
+
+        FacilitatorOnly.__name__ = FacilitatorOnly.__qualname__ = f"FacilitatorOnly{cls.__name__}"
+        return FacilitatorOnly
+
     class WorkshopVoila(Voila):
         announce: Any = None
         ssl_context: ssl.SSLContext | None = None
@@ -542,7 +584,14 @@ def _workshop_voila_class() -> type:
                     handler = (handler[0], AskForTheLinkHandler, *handler[2:])
                 handlers.append(handler)
             # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.
-            return [(r"/", web.RedirectHandler, {"url": LANDING_PATH, "permanent": False}), *handlers]
+            handlers = [(r"/", web.RedirectHandler, {"url": landing_path, "permanent": False}), *handlers]
+            if facilitator_only:
+                # Websockets check the token themselves (403); the kernel's own request-info socket has none.
+                handlers = [
+                    (h[0], facilitator_only_handler(h[1]), *h[2:]) if not issubclass(h[1], WebSocketHandler) else h
+                    for h in handlers
+                ]
+            return handlers
 
         def start(self) -> None:
             if self.announce is not None:
