@@ -75,7 +75,7 @@ def test_flags_list_new_ones_first_with_their_words_and_keep_every_acknowledgeme
     record_distress(store, first, "triggers.checkout", 72, checkin=30)
     record_crisis_language(store, second, "aftermath.letter", "Some days I just want to die, honestly.")
     store.record_flag(
-        first, "welcome", "distress", {"exercise_id": "welcome.checkin", "value": 90, "source": "imported"}
+        first, "welcome", "distress", {"exercise_id": "welcome.checkin", "value": 90, "found": "at import"}
     )
     record_distress(store, outsider, "welcome.checkin", 80)
     snap = group.snapshot(store, COHORT, MODULES)

@@ -27,6 +27,7 @@ from typing import Any
 from workshop import safety
 from workshop.exercises import Exercise, Module
 from workshop.measures import Change, changes
+from workshop.review.safety_notes import FOUND_AT_IMPORT
 from workshop.store import Acknowledgement, Flag, ResponseStore, Revision
 
 # A figure shown to the group must rest on at least this many people.
@@ -226,7 +227,7 @@ class FlagRow:
     raised_at: datetime
     words: str  # what raised it: the matched words, or the rating and why
     text: str  # the participant's whole text, for crisis language ("" otherwise)
-    source: str  # "live" (raised on a page) or "imported" (found in a submission file)
+    source: str  # "live" (raised on a page) or "imported" (found in a submission file by `workshop review import`)
     acknowledgements: tuple[Acknowledgement, ...] = ()
 
     @property
@@ -239,7 +240,8 @@ def describe(flag: Flag) -> tuple[str, str, str]:
     details = flag.details
     if flag.kind == safety.FLAG_CRISIS_LANGUAGE:
         text = str(details.get("text", ""))
-        words = safety.crisis_words(text)
+        matched = details.get("matched")  # what the check recorded, when it records it; else found again
+        words = [str(m) for m in matched] if isinstance(matched, list) else safety.crisis_words(text)
         return CATEGORIES[flag.kind], ", ".join(f"“{w}”" for w in words) or "(see the text)", text
     if flag.kind == safety.FLAG_DISTRESS:
         value, checkin = details.get("value"), details.get("checkin")
@@ -266,7 +268,7 @@ def flag_rows(snap: Snapshot) -> list[FlagRow]:
                 raised_at=flag.raised_at,
                 words=words,
                 text=text,
-                source=IMPORTED if flag.details.get("source") == IMPORTED else "live",
+                source=IMPORTED if flag.details.get("found") == FOUND_AT_IMPORT else "live",
                 acknowledgements=tuple(snap.acknowledgements.get(flag.seq, ())),
             )
         )
