@@ -237,3 +237,29 @@ def test_the_dashboard_pages_show_nothing_unless_workshop_dashboard_serves_them(
         assert "only when the facilitator starts it" in page.value and "calm-otter-1" not in html_of(page)
     monkeypatch.setenv("WORKSHOP_DASHBOARD", "1")
     assert "calm-otter-1" in html_of(dashboard.show_dashboard())
+
+
+def test_the_dashboard_folder_holds_only_its_two_pages_saved_without_outputs() -> None:
+    import nbformat
+
+    from workshop.dashboard import DASHBOARD_NOTEBOOK, GROUP_NOTEBOOK, dashboard_dir
+
+    folder = dashboard_dir()
+    assert folder.name == "dashboard" and folder.parent == Path(__file__).resolve().parents[1]
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted([DASHBOARD_NOTEBOOK, GROUP_NOTEBOOK])
+    for path in folder.glob("*.ipynb"):
+        notebook = nbformat.read(path, as_version=4)
+        assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code"), path.name
+    assert not (Path(__file__).resolve().parents[1] / "modules" / "dashboard").exists()
+
+
+def test_participants_pages_do_not_pay_for_the_dashboard() -> None:
+    """The widgets package is imported on every participant's page (widgets.registry finds each widget file):
+    the dashboard's files there must not pull in matplotlib or nbformat (seconds on a busy machine)."""
+    import sys
+
+    probe = (
+        "import sys, widgets.dashboard, widgets.charts; print(sorted({'matplotlib', 'nbformat'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

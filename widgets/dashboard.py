@@ -58,7 +58,7 @@ body.ws-page .ws-main:has(.ws-dash) { max-width: 84rem; }
 .ws-dash td.ws-num { text-align: right; font-variant-numeric: tabular-nums; }
 .ws-dash .ws-attention { font-weight: 700; }
 .ws-dash .ws-attention::before { content: "\\26A0\\FE0E\\00a0"; }
-.ws-dash tr.ws-needs-attention td { border-left-width: 4px; border-left-color: #111; }
+.ws-dash tr.ws-needs-attention td:first-child { border-left: 6px solid #111; }
 .ws-dash .ws-cell-submitted { font-weight: 700; }
 .ws-dash .ws-cell-not-started { color: #4b5563; }
 .ws-dash .ws-flag { border: 2px solid #475569; border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.6rem 0; }
@@ -73,6 +73,11 @@ body.ws-page .ws-main:has(.ws-dash) { max-width: 84rem; }
 .ws-group-view { font-size: 1.15rem; }
 .ws-group-view .ws-big { font-size: 2rem; font-weight: 700; }
 .ws-dash .widget-textarea textarea { min-height: 3.5rem; font-size: 1rem; }
+.ws-dash a { color: #1d4ed8; text-decoration: underline; }
+.ws-dash a:focus-visible, .ws-dash .jupyter-button:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+.ws-dash .jupyter-button { width: auto !important; height: auto !important; min-height: 2.2rem; padding: 0.3rem 0.9rem;
+  font-size: 1rem; align-self: flex-start; }
+.ws-dash .jupyter-button:not(.mod-primary) { background: #fff; border: 2px solid #475569; color: #111827; border-radius: 4px; }
 .ws-dash .widget-label { width: auto !important; }
 """
 
@@ -742,11 +747,16 @@ class GroupView(w.VBox):
                 ),
             )
             blocks.append(figure_html(svg, "Solid bar: how likely it seemed. Hatched bar: how much happened."))
-        blocks.append(
-            f"<p>People who recorded practice: {fig(view.practice_people)}. On average, the feared outcome seemed "
-            f"{fig(view.practice_predicted)} likely; {fig(view.practice_happened)} of it happened (yes counts 100, "
-            "partly 50, no 0).</p>"
-        )
+        if view.practice_people.people == 0:
+            blocks.append("<p>Nobody has recorded practice yet.</p>")
+        elif not view.practice_predicted.shown:
+            blocks.append(f"<p>People who recorded practice: {fig(view.practice_people)}.</p>")
+        else:
+            blocks.append(
+                f"<p>People who recorded practice: {fig(view.practice_people)}. On average, the feared outcome "
+                f"seemed {fig(view.practice_predicted)} likely; {fig(view.practice_happened)} of it happened "
+                "(yes counts 100, partly 50, no 0).</p>"
+            )
         blocks.append("<h2>Our measures, start and end</h2>")
         blocks.append(f"<p class='ws-caution'>{html_literal(group.NOT_A_DIAGNOSIS)}</p>")
         blocks.append(

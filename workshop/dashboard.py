@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from workshop import config, server
+from workshop import config
 from workshop.errors import WorkshopError
 
 DEFAULT_PORT = 8867
@@ -91,6 +91,8 @@ def dashboard_url(port: int, token: str, cohort: str | None) -> str:
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
+    from workshop import server
+
     cohort = check_cohort(args.cohort)
     root = dashboard_dir()
     if not (root / DASHBOARD_NOTEBOOK).is_file():

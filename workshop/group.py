@@ -27,7 +27,6 @@ from typing import Any
 from workshop import safety
 from workshop.exercises import Exercise, Module
 from workshop.measures import Change, changes
-from workshop.review.safety_notes import FOUND_AT_IMPORT
 from workshop.store import Acknowledgement, Flag, ResponseStore, Revision
 
 # A figure shown to the group must rest on at least this many people.
@@ -255,6 +254,10 @@ def describe(flag: Flag) -> tuple[str, str, str]:
 
 def flag_rows(snap: Snapshot) -> list[FlagRow]:
     """New (unacknowledged) flags first, newest first; then acknowledged ones, most recently acknowledged first."""
+    # Imported here: the review package pulls in nbformat (seconds), and the widgets package imports this
+    # module on every participant's page.
+    from workshop.review.safety_notes import FOUND_AT_IMPORT
+
     rows = []
     for flag in snap.flags:
         category, words, text = describe(flag)
@@ -512,7 +515,11 @@ def group_view(snap: Snapshot, today: datetime | None = None) -> GroupView:
     distress = _summarize_distress([row.value for row in today_rows], snap)
     modules = []
     for module in snap.modules:
-        started = sum(1 for p in snap.participants if any(e.id in snap.answers.get(p, {}) for e in module.exercises))
+        started = sum(
+            1
+            for p in snap.participants
+            if (p, module.key) in snap.submitted or any(e.id in snap.answers.get(p, {}) for e in module.exercises)
+        )
         submitted = sum(1 for p in snap.participants if (p, module.key) in snap.submitted)
         modules.append((module.title, _count("started", started), _count("submitted", submitted)))
     group_practice, _ = practice(snap)
