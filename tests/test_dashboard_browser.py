@@ -14,10 +14,9 @@ facilitator guide go to artifacts/screenshots/dashboard-*.png.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import re
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -27,7 +26,8 @@ from typing import Any
 
 import pytest
 from support.browser import BrowserLog, axe_violations, describe_violations, screenshot, wait_for_widgets
-from support.server import REPO_ROOT, DashboardServer, Server, run_dashboard, run_workshop_server, workshop_command
+from support.group_data import fears, practice_entry, rses
+from support.server import DashboardServer, Server, run_dashboard, run_workshop_server
 
 from widgets.dashboard import REFRESH_SECONDS
 from workshop.exercises import all_modules
@@ -38,6 +38,7 @@ pytestmark = pytest.mark.browser
 
 COHORT = "Test group"
 WELCOME = next(module for module in all_modules() if module.key == "welcome")
+TRIGGERS = next(module for module in all_modules() if module.key == "triggers")  # has "Submit for review"
 LANDING = "/voila/render/index.ipynb"
 DASHBOARD = "/voila/render/dashboard.ipynb"
 GROUP_VIEW = "/voila/render/group.ipynb"
@@ -52,16 +53,9 @@ LATENCIES: list[tuple[str, float]] = []
 
 @pytest.fixture(scope="module")
 def session_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, DashboardServer]]:
-    """A group session and the facilitator's dashboard on one data folder; the course builds meanwhile."""
+    """A group session (which builds the review course as it starts) and the facilitator's dashboard, on one
+    data folder."""
     data_dir = tmp_path_factory.mktemp("dashboard-session")
-    build = subprocess.Popen(
-        [*workshop_command(), "review", "build"],
-        cwd=REPO_ROOT,
-        env={**os.environ, "WORKSHOP_DATA_DIR": str(data_dir)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
     try:
         with (
             run_workshop_server(
@@ -69,13 +63,8 @@ def session_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
             ) as group,
             run_dashboard(data_dir, cohort=COHORT) as dashboard,
         ):
-            output, _ = build.communicate(timeout=300)
-            assert build.returncode == 0, f"`workshop review build` failed:\n{output}"
             yield group, dashboard
     finally:
-        if build.poll() is None:
-            build.kill()
-            build.wait()
         if LATENCIES:
             print("\nfrom saved to shown on the dashboard:")
             for what, seconds in LATENCIES:
@@ -131,43 +120,53 @@ def progress_row(page: Any, code: str) -> Any:
     return table.locator("tr").filter(has_text=code)
 
 
-def participant_session(
-    browser: Any, group: Server, store: ResponseStore, value: int, submit: bool
-) -> tuple[str, datetime, list[str]]:
-    """One participant in their own browser: start (joining the cohort), rate distress at the welcome's check-in
-    by keyboard, and submit the welcome if asked. Returns the code, when the rating was saved, and problems."""
-    from playwright.sync_api import expect
-
+@contextlib.contextmanager
+def participant(browser: Any, group: Server, store: ResponseStore) -> Iterator[tuple[Any, BrowserLog, str]]:
+    """A participant in a browser of their own, started on the start page (which joins the cohort); the
+    page, its recorder and their code. The browser closes when the block ends."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(60_000)
     log = BrowserLog()
     log.attach(page)
-    log.allow_console_error(r"status of 403 .*/voila/api/shutdown/")  # see test_review_browser
+    log.allow_console_error(r"status of 403 .*/voila/api/shutdown/")  # leaving a page; see test_review_browser
     try:
         page.goto(group.page_url(LANDING), wait_until="commit", timeout=PAGE_TIMEOUT_MS)
         wait_for_widgets(page, timeout_ms=PAGE_TIMEOUT_MS)
         page.get_by_role("button", name="Start with a new code").click()
         code = page.get_by_label("Your code").inner_text().strip()
         wait_until(lambda: code in [m.participant for m in store.cohort_members(COHORT)], "joining the cohort")
-
-        page.goto(
-            group.page_url(f"/voila/render/{WELCOME.notebook}", p=code), wait_until="commit", timeout=PAGE_TIMEOUT_MS
-        )
-        wait_for_widgets(page, min_widgets=len(WELCOME.exercises), timeout_ms=PAGE_TIMEOUT_MS)
-        slider = page.locator(".ws-checkin").first.get_by_role("slider", name=WELCOME["checkin"].prompt)
-        slider.focus()
-        for _ in range(value):
-            page.keyboard.press("ArrowRight")
-        expect(slider).to_have_attribute("aria-valuetext", str(value))
-        wait_until(lambda: store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved")
-        saved = datetime.now(timezone.utc)
-        if submit:
-            page.get_by_role("button", name="Submit for review").click()
-            page.get_by_text("Submitted. Thank you.").wait_for(timeout=120_000)
-        return code, saved, log.problems()
+        yield page, log, code
     finally:
         context.close()
+
+
+def check_in(page: Any, group: Server, store: ResponseStore, code: str, value: int) -> datetime:
+    """Rate distress at the welcome's check-in by keyboard; return when the store held it."""
+    from playwright.sync_api import expect
+
+    page.goto(group.page_url(f"/voila/render/{WELCOME.notebook}", p=code), wait_until="commit", timeout=PAGE_TIMEOUT_MS)
+    wait_for_widgets(page, min_widgets=len(WELCOME.exercises), timeout_ms=PAGE_TIMEOUT_MS)
+    slider = page.locator(".ws-checkin").first.get_by_role("slider", name=WELCOME["checkin"].prompt)
+    slider.focus()
+    for _ in range(value):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_attribute("aria-valuetext", str(value))
+    wait_until(lambda: store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved")
+    return datetime.now(timezone.utc)
+
+
+def submit_module_1(page: Any, group: Server, code: str) -> datetime:
+    """Open module 1 (the welcome is not reviewed) and press "Submit for review"; return when the course had it."""
+    page.goto(
+        group.page_url(f"/voila/render/{TRIGGERS.notebook}", p=code), wait_until="commit", timeout=PAGE_TIMEOUT_MS
+    )
+    wait_for_widgets(page, min_widgets=len(TRIGGERS.exercises), timeout_ms=PAGE_TIMEOUT_MS)
+    page.get_by_role("button", name="Submit for review").click()
+    page.get_by_text("Submitted. Thank you.").wait_for(timeout=120_000)
+    stamp = course_files.submission_dir(group.data_dir / "course", code, TRIGGERS.key) / "timestamp.txt"
+    wait_until(stamp.is_file, "the submission in the course")
+    return datetime.now(timezone.utc)
 
 
 def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_acknowledgement_survives_a_restart(
@@ -187,23 +186,21 @@ def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_ackno
 
     codes = []
     for n, value in enumerate(CHECKINS):
-        code, saved, problems = participant_session(browser, group, store, value, submit=n == 0)
-        assert not problems, f"participant {n + 1}'s pages misbehaved: {problems}"
-        codes.append(code)
-        shown_within_one_refresh(
-            page, saved, f"participant {n + 1}'s check-in ({value})", now_row(page, code), str(value)
-        )
-
-        if value >= 70:
-            (flag,) = wait_until(lambda code=code: store.flags(participant=code), "the distress flag")
-            card = page.locator(".ws-flag").filter(has_text=code)
-            shown_within_one_refresh(page, flag.raised_at, "the flag", card, "NEW: High distress")
-            expect(now_row(page, code)).to_contain_text("High (85 is 70 or more)")
-        if n == 0:
-            stamp = course_files.submission_dir(group.data_dir / "course", code, "welcome") / "timestamp.txt"
-            wait_until(stamp.is_file, "the submission in the course")
-            submitted = datetime.now(timezone.utc)
-            shown_within_one_refresh(page, submitted, "the submission", progress_row(page, code), "✓ submitted")
+        with participant(browser, group, store) as (person, log, code):
+            codes.append(code)
+            saved = check_in(person, group, store, code, value)
+            shown_within_one_refresh(
+                page, saved, f"participant {n + 1}'s check-in ({value})", now_row(page, code), str(value)
+            )
+            if value >= 70:
+                (flag,) = wait_until(lambda code=code: store.flags(participant=code), "the distress flag")
+                card = page.locator(".ws-flag").filter(has_text=code)
+                shown_within_one_refresh(page, flag.raised_at, "the flag", card, "NEW: High distress")
+                expect(now_row(page, code)).to_contain_text("High (85 is 70 or more)")
+            if n == 0:
+                submitted = submit_module_1(person, group, code)
+                shown_within_one_refresh(page, submitted, "the submission", progress_row(page, code), "✓ submitted")
+            assert not log.problems(), f"participant {n + 1}'s pages misbehaved: {log.problems()}"
 
     expect(page.get_by_text(f"{len(codes)} participant(s)")).to_be_visible()
     rows = page.locator("table").filter(has=page.get_by_text("Latest distress rating of each participant"))
@@ -241,6 +238,22 @@ def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_ackno
     card.scroll_into_view_if_needed()
     screenshot(page, "dashboard-flag-acknowledged", full_page=False)
 
+    # Between sessions: practice logs and the closing measures come in (written as the pages write them); the
+    # charts are drawn in the page, as inline SVG, with nothing fetched.
+    for n, code in enumerate(codes):
+        entries = [practice_entry(70 + 5 * n, "no"), practice_entry(60, "partly" if n % 2 else "no")]
+        store.save(code, "desensitization.practice", {"entries": entries})
+        store.save(code, "welcome.rses", rses(1 + n % 2))
+        store.save(code, "closing.rses", rses(2))
+        store.save(code, "welcome.fear_ratings", fears(80, 70 - n, 60))
+        store.save(code, "closing.fear_ratings", fears(50, 60, 55 - n))
+    charts = page.locator(".ws-dash figure svg[role=img]")
+    expect(charts).to_have_count(3, timeout=ONE_REFRESH_S * 1000)  # practice, self-esteem, fear (no SCS-SF given)
+    page.locator("#ws-dash-practice").scroll_into_view_if_needed()
+    screenshot(page, "dashboard-practice", full_page=False)
+    page.locator("#ws-dash-change").scroll_into_view_if_needed()
+    screenshot(page, "dashboard-change", full_page=False)
+
     # The group view, for screen sharing: totals only, no code anywhere in it.
     view = page.context.new_page()
     browser_log.attach(view)
@@ -248,7 +261,10 @@ def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_ackno
     expect(view.get_by_role("heading", name="Our group")).to_be_visible()
     text = view.locator("body").inner_text()
     assert not [code for code in codes if code in text] and "want to" not in text
-    assert "Average distress at the latest rating today (0 to 100): 40" in " ".join(text.split())
+    shown = " ".join(text.split())
+    assert "Average distress at the latest rating today (0 to 100): 40" in shown
+    assert "People who recorded practice: 5" in shown
+    expect(view.locator("svg[role=img]")).to_have_count(1, timeout=30_000)  # the practice chart, drawn after
     screenshot(view, "dashboard-group-view")
     violations = axe_violations(view)
     assert not violations, f"axe: the group view has serious problems:\n{describe_violations(violations)}"
@@ -326,10 +342,14 @@ def test_the_dashboards_token_opens_no_participants_page(
         assert "/login" in final_url and "Please ask for the full link" in body, (path, status, final_url)
         assert WELCOME["checkin"].prompt not in body and "Start with a new code" not in body
         assert not code or code not in body
-    status, _, _ = fetch(f"{group.url}/voila/files/00_welcome/module.toml", dashboard.token)
-    assert status in (302, 403)
-    status, _, _ = fetch(f"{group.url}/voila/api/contents/", dashboard.token)
-    assert status in (302, 403)
+    for path in (f"/voila/files/{WELCOME.folder}/module.toml", "/voila/api/contents/"):
+        for url, header in (
+            (f"{group.url}{path}", dashboard.token),
+            (f"{group.url}{path}?token={dashboard.token}", None),
+        ):
+            status, final_url, body = fetch(url, header)
+            assert status == 403 or "/login" in final_url, (url, status, final_url)
+            assert 'key = "welcome"' not in body and "module.toml" not in body
     # Nor does the dashboard server itself hold the curriculum: its folder is dashboard/, nothing else.
     for path in (
         f"/voila/render/{WELCOME.notebook}",
