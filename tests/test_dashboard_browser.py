@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from support.browser import BrowserLog, axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.browser import ARTIFACTS, BrowserLog, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.group_data import fears, practice_entry, rses
 from support.server import DashboardServer, Server, run_dashboard, run_workshop_server
 
@@ -249,10 +249,9 @@ def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_ackno
         store.save(code, "closing.fear_ratings", fears(50, 60, 55 - n))
     charts = page.locator(".ws-dash figure svg[role=img]")
     expect(charts).to_have_count(3, timeout=ONE_REFRESH_S * 1000)  # practice, self-esteem, fear (no SCS-SF given)
-    page.locator("#ws-dash-practice").scroll_into_view_if_needed()
-    screenshot(page, "dashboard-practice", full_page=False)
-    page.locator("#ws-dash-change").scroll_into_view_if_needed()
-    screenshot(page, "dashboard-change", full_page=False)
+    for name, figure in (("practice", charts.nth(0)), ("change", charts.nth(1))):
+        path = ARTIFACTS / "screenshots" / f"dashboard-{name}.png"
+        figure.locator("xpath=ancestor::figure").screenshot(path=str(path))
 
     # The group view, for screen sharing: totals only, no code anywhere in it.
     view = page.context.new_page()

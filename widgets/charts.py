@@ -74,6 +74,11 @@ def _figure(rows: Sequence[Pair], row_in: float, right_in: float) -> Any:
     return figure
 
 
+def _legend(figure: Any, handles: list[Any]) -> None:
+    """The legend in the top margin, from the left edge: above the axes it could run off a narrow chart."""
+    figure.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=2, frameon=False)
+
+
 def warm_up() -> None:
     """Import matplotlib and draw once (loads its fonts): a preheated kernel does this before anyone asks."""
     paired_bars([Pair("warm-up", 1, 2)], first="a", second="b", low=0, high=10, label="warm-up", name="warm-up")
@@ -152,7 +157,7 @@ def paired_bars(
             matplotlib.patches.Patch(facecolor="#3a3a3a", edgecolor=INK, label=first),
             matplotlib.patches.Patch(facecolor="white", edgecolor=INK, hatch="///", label=second),
         ]
-        axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
+        _legend(figure, handles)
         return to_svg(figure, label, name)
 
 
@@ -213,5 +218,5 @@ def start_and_end(
                 label="end (closing)",
             ),
         ]
-        axes.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
+        _legend(figure, handles)
         return to_svg(figure, label, name)
