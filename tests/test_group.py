@@ -85,7 +85,7 @@ def test_flags_list_new_ones_first_with_their_words_and_keep_every_acknowledgeme
     assert snap.new_flags_elsewhere == 1  # the outsider's flag is counted, not listed, in this cohort's view
     imported, crisis, distress = rows
     assert imported.source == "imported" and imported.category == "High distress"
-    assert crisis.category == "Crisis language" and crisis.words == "“want to die”"
+    assert crisis.category == "Crisis language (wishing to be dead)" and crisis.words == "“want to die”"
     assert crisis.text == "Some days I just want to die, honestly." and crisis.exercise_id == "aftermath.letter"
     assert distress.category == "High and rising distress" and distress.words == "distress 72 (check-in was 30)"
     assert all(row.new for row in rows)
@@ -100,6 +100,13 @@ def test_flags_list_new_ones_first_with_their_words_and_keep_every_acknowledgeme
     ]
     everyone = group.snapshot(store, None, MODULES)
     assert len(group.flag_rows(everyone)) == 4 and everyone.new_flags_elsewhere == 0
+
+    # A flag from an older version holds only the text: the check is asked again for its category and words.
+    store.record_flag(
+        first, "aftermath", "crisis_language", {"exercise_id": "aftermath.letter", "text": "I want to die."}
+    )
+    older = group.flag_rows(group.snapshot(store, COHORT, MODULES))[0]
+    assert (older.category, older.words) == ("Crisis language (wishing to be dead)", "“want to die”")
 
 
 def test_progress_shows_started_answered_and_submitted_and_who_has_not_come_back(

@@ -209,10 +209,6 @@ def distress_now(snap: Snapshot) -> tuple[list[DistressNow], list[str]]:
 # Flags
 # ------------------------------------------------------------------------------------------------
 
-CATEGORIES = {
-    safety.FLAG_CRISIS_LANGUAGE: "Crisis language",
-    safety.FLAG_DISTRESS: "Distress",
-}
 IMPORTED = "imported"
 
 
@@ -239,9 +235,14 @@ def describe(flag: Flag) -> tuple[str, str, str]:
     details = flag.details
     if flag.kind == safety.FLAG_CRISIS_LANGUAGE:
         text = str(details.get("text", ""))
-        matched = details.get("matched")  # what the check recorded, when it records it; else found again
-        words = [str(m) for m in matched] if isinstance(matched, list) else safety.crisis_words(text)
-        return CATEGORIES[flag.kind], ", ".join(f"“{w}”" for w in words) or "(see the text)", text
+        words = str(details.get("words") or "")
+        categories = [str(c) for c in details.get("categories") or [details.get("category")] if c]
+        if not words and not categories:  # a flag recorded before the check named them: ask it again
+            check = safety.check_crisis_language(text)
+            words, categories = check.words, list(check.categories)
+        what = "; ".join(safety.CATEGORIES.get(c, c.replace("_", " ")) for c in categories)
+        category = f"Crisis language ({what})" if what else "Crisis language"
+        return category, f"“{words}”" if words else "(see the text)", text
     if flag.kind == safety.FLAG_DISTRESS:
         value, checkin = details.get("value"), details.get("checkin")
         high = isinstance(value, int) and value >= safety.GROUNDING_THRESHOLD
