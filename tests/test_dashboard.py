@@ -102,7 +102,7 @@ def test_the_group_view_shows_the_groups_figures_once_three_people_give_them(sto
     text = " ".join(visible_text(html).split())
     assert "People who recorded practice: 3" in text
     assert "seemed 80% likely; 17% of it happened" in text
-    assert re.search(r"Self-esteem \(Rosenberg scale, 0 to 30\)\s+10\s+20\s+10", text)
+    assert re.search(r"Self-esteem \(Rosenberg scale, 0 to 30\)\s+10\s+20\s+\+10", text)
     assert 'role="img"' in html and "aria-label=" in html  # the chart, named, with the figures in words
 
 

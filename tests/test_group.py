@@ -200,7 +200,7 @@ def test_the_group_view_shows_no_figure_resting_on_fewer_than_three_people(tmp_p
     assert not view.practice_people.shown and not view.practice_predicted.shown and not view.practice_happened.shown
     assert view.practice_predicted.text() == "not shown (fewer than 3 people)"
     rses_row = next(row for row in view.measures if row[0].startswith("Self-esteem"))
-    assert [figure.text() for figure in rses_row[1:]] == ["13", "20", "7"]
+    assert [figure.text() for figure in rses_row[1:]] == ["13", "20", "+7"]
     assert all(row[3].text() == "none yet" for row in view.measures if not row[0].startswith("Self-esteem"))
 
 

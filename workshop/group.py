@@ -476,6 +476,7 @@ class Figure:
     people: int
     unit: str = ""
     digits: int = 0
+    signed: bool = False  # a change: "+6", "−15"
 
     @property
     def shown(self) -> bool:
@@ -486,6 +487,8 @@ class Figure:
             return "none yet"
         if not self.shown:
             return f"not shown (fewer than {MIN_GROUP} people)"
+        if self.signed:
+            return f"{self.value:+.{self.digits}f}{self.unit}".replace("-", "−")
         return f"{self.value:.{self.digits}f}{self.unit}"
 
 
@@ -533,7 +536,7 @@ def group_view(snap: Snapshot, today: datetime | None = None) -> GroupView:
                 change.name,
                 Figure("at the start", change.start, change.people, digits=digits),
                 Figure("at the end", change.end, change.people, digits=digits),
-                Figure("mean change", change.change, change.people, digits=digits),
+                Figure("mean change", change.change, change.people, digits=digits, signed=True),
             )
         )
     return GroupView(
