@@ -107,3 +107,26 @@ def test_mistakes_in_a_declaration_name_the_file_and_the_problem(tmp_path: Path,
     with pytest.raises(ExerciseDeclarationError, match=problem) as error:
         load_module(folder)
     assert "module.toml" in str(error.value)
+
+
+def test_what_the_dashboard_reads_from_a_value_comes_from_its_kind() -> None:
+    """Distress ratings say their distress (and which check-in they are compared with); a practice log says
+    each attempt's prediction and outcome; every other kind says neither."""
+    exercises = {e.id: e for m in all_modules() for e in m.exercises}
+    checkout = exercises["closing.checkout"]
+    assert exercises["welcome.checkin"].distress(85) == 85 and exercises["welcome.checkin"].checkin_id is None
+    assert checkout.distress(None) is None and checkout.distress(True) is None
+    assert checkout.checkin_id == "closing.checkin"
+    log = next(e for e in exercises.values() if e.kind == "practice_log")
+    entries = [
+        {**log.empty_entry(), "likelihood": 80, "feared": "no"},
+        {**log.empty_entry(), "likelihood": 60, "feared": "partly"},
+        {**log.empty_entry(), "feared": "yes"},
+    ]
+    assert log.prediction_outcomes({"entries": entries}) == [(80, 0), (60, 50), (None, 100)]
+    assert log.prediction_outcomes(None) == []
+    for exercise in exercises.values():
+        if exercise.kind not in ("checkin", "checkout", "pulse"):
+            assert exercise.distress(50) is None, exercise.id
+        if exercise.kind != "practice_log":
+            assert exercise.prediction_outcomes({"entries": entries}) == [], exercise.id

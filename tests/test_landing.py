@@ -124,3 +124,39 @@ def test_erasing_on_the_start_page_also_removes_the_review_copies(
     assert not (tmp_path / "course" / "submitted" / code).exists()
     assert not (tmp_path / "course" / "feedback" / code).exists()
     assert (tmp_path / "course" / "submitted" / other).is_dir()
+
+
+def test_starting_or_resuming_in_a_group_session_joins_its_cohort(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from widgets.page import Page
+    from workshop import session
+
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path))
+    store = ResponseStore.default()  # the file a module page opens too
+    monkeypatch.setenv("WORKSHOP_GROUP_MODE", "1")
+    monkeypatch.setenv("WORKSHOP_COHORT", "Tuesday group")
+    started = Landing(store=store).start()
+    assert [m.participant for m in store.cohort_members("Tuesday group")] == [started]
+
+    # Another week, another name: resuming joins that one too, and the first membership stays.
+    monkeypatch.setenv("WORKSHOP_COHORT", "2026-03-10")
+    assert Landing(store=store).resume(started.upper().replace("-", " ")) == started
+    assert [m.participant for m in store.cohort_members("2026-03-10")] == [started]
+    assert {c.name for c in store.cohorts()} == {"Tuesday group", "2026-03-10"}
+
+    # A module page opened with the code (a bookmark) counts as coming back: seen again, not joined twice.
+    before = store.cohort_members("2026-03-10")[0]
+    monkeypatch.setattr(session, "query_string", lambda: f"p={started}")
+    page = Page("welcome", show_banner=False)
+    assert page.participant == started
+    after = store.cohort_members("2026-03-10")
+    assert len(after) == 1 and after[0].joined_at == before.joined_at and after[0].last_seen > before.last_seen
+
+
+def test_self_paced_participants_join_no_cohort(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WORKSHOP_GROUP_MODE", raising=False)
+    monkeypatch.setenv("WORKSHOP_COHORT", "leftover from somewhere")  # ignored outside group mode
+    store = ResponseStore(tmp_path / "s.sqlite3")
+    Landing(store=store).start()
+    assert store.cohorts() == []

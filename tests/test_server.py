@@ -160,6 +160,7 @@ def test_serve_help_explains_every_option() -> None:
         "--module-pool",
         "--certfile",
         "--keyfile",
+        "--cohort",
     ):
         assert option in result.stdout
 
@@ -480,3 +481,23 @@ def test_group_mode_over_https_in_a_browser(browser, browser_log, https_server: 
         assert browser_log.problems() == []
     finally:
         context.close()
+
+
+def test_a_group_session_is_named_by_its_cohort_or_by_the_date() -> None:
+    import argparse
+    from datetime import date
+
+    from workshop.errors import WorkshopError
+    from workshop.server import cohort_name
+
+    def args(group: bool, cohort: str | None) -> argparse.Namespace:
+        return argparse.Namespace(group=group, cohort=cohort)
+
+    assert cohort_name(args(True, None), today=date(2026, 3, 3)) == "2026-03-03"
+    assert cohort_name(args(True, "  Tuesday group ")) == "Tuesday group"
+    assert cohort_name(args(False, None)) is None
+    with pytest.raises(WorkshopError, match="use it with --group"):
+        cohort_name(args(False, "Tuesday group"))
+    for bad in ("", "-starts-with-a-dash", "x" * 61, "a/b", "quote'd"):
+        with pytest.raises(WorkshopError, match="--cohort"):
+            cohort_name(args(True, bad))

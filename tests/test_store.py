@@ -247,3 +247,192 @@ def test_in_memory_store_touches_no_file(tmp_path: Path, monkeypatch: pytest.Mon
     store.save("abc", "m.e", "x")
     store.erase("abc")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- schema version 2: cohorts, flag acknowledgements, reads across participants ----------------------
+
+
+def write_version_1_store(path: Path) -> None:
+    """A store as version 1 of the workshop left it: answers with several revisions, flags, participants."""
+    from workshop.store import _create_v1
+
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN")
+    _create_v1(db)
+    db.execute("PRAGMA user_version = 1")
+    db.execute("COMMIT")
+    rows = [
+        ("tulip-otter-1", "2025-01-02T10:00:00.000000+00:00"),
+        ("cocoa-pebble-2", "2025-01-02T10:05:00.000000+00:00"),
+    ]
+    db.executemany("INSERT INTO participants (code, created_at) VALUES (?, ?)", rows)
+    answers = []
+    for code, _ in rows:
+        for revision, text in enumerate(["first draft", "second ✍️ draft", "<b>final</b>"], start=1):
+            saved = f"2025-01-0{revision + 2}T11:00:00.000000+00:00"
+            answers.append((code, "welcome.hopes", revision, json.dumps(f"{code}: {text}"), saved))
+        answers.append((code, "welcome.checkin", 1, "35", "2025-01-03T10:00:00.000000+00:00"))
+        answers.append((code, "welcome.checkin", 2, "80", "2025-01-03T10:01:00.000000+00:00"))
+    db.executemany(
+        "INSERT INTO answers (participant, exercise_id, revision, value, saved_at) VALUES (?, ?, ?, ?, ?)", answers
+    )
+    db.execute(
+        "INSERT INTO flags (participant, module, kind, details, raised_at) VALUES (?, ?, ?, ?, ?)",
+        ("tulip-otter-1", "welcome", "distress", '{"exercise_id": "welcome.checkin", "value": 80}',
+         "2025-01-03T10:01:00.000000+00:00"),
+    )  # fmt: skip
+    db.close()
+
+
+def table_rows(path: Path, table: str) -> list[tuple]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    finally:
+        db.close()
+
+
+def test_a_version_1_store_is_migrated_to_version_2_keeping_every_revision(tmp_path: Path) -> None:
+    path = tmp_path / "responses.sqlite3"
+    write_version_1_store(path)
+    before = {table: table_rows(path, table) for table in ("participants", "answers", "flags")}
+    assert len(before["answers"]) == 10
+
+    store = ResponseStore(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    for table, rows in before.items():
+        assert table_rows(path, table) == rows, f"migration changed {table}"
+    # Every revision still reads back through the store, in order, with its time.
+    history = store.revisions("tulip-otter-1", "welcome.hopes")
+    assert [r.value for r in history] == [
+        f"tulip-otter-1: {t}" for t in ["first draft", "second ✍️ draft", "<b>final</b>"]
+    ]
+    assert [r.saved_at.day for r in history] == [3, 4, 5]
+    # The new tables work on the migrated file, and the old flag can be acknowledged.
+    store.join_cohort("tulip-otter-1", "Tuesday group")
+    flag = store.flags()[0]
+    assert flag.seq == 1 and flag.participant == "tulip-otter-1"
+    store.acknowledge_flag(flag.seq, "Called after the session; safe, seeing their clinician.")
+    store.close()
+    reopened = ResponseStore(path)
+    assert [m.participant for m in reopened.cohort_members("Tuesday group")] == ["tulip-otter-1"]
+    assert reopened.acknowledgements()[1][0].note.startswith("Called after the session")
+    assert table_rows(path, "answers") == before["answers"]
+
+
+def test_a_migration_that_fails_leaves_the_version_1_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop import store as store_module
+
+    path = tmp_path / "responses.sqlite3"
+    write_version_1_store(path)
+    before = {table: table_rows(path, table) for table in ("participants", "answers", "flags")}
+
+    def half_way(db: sqlite3.Connection) -> None:
+        store_module._v1_to_v2(db)
+        raise sqlite3.OperationalError("disk I/O error (simulated)")
+
+    monkeypatch.setitem(store_module.MIGRATIONS, 1, half_way)
+    with pytest.raises(sqlite3.OperationalError):
+        ResponseStore(path)
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    db.close()
+    assert "cohort_members" not in tables and "flag_acknowledgements" not in tables
+    for table, rows in before.items():
+        assert table_rows(path, table) == rows
+    monkeypatch.undo()
+    assert len(ResponseStore(path).revisions("cocoa-pebble-2")) == 5
+
+
+def test_cohorts_remember_who_joined_and_when_they_were_last_seen(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "s.sqlite3")
+    for code in ("a-1", "b-2", "c-3"):
+        store.register_participant(code)
+    store.join_cohort("a-1", "2026-03-03")
+    store.join_cohort("b-2", "2026-03-03")
+    store.join_cohort("a-1", "Tuesday group")
+    first = store.cohort_members("2026-03-03")
+    store.join_cohort("a-1", "2026-03-03")  # resumed later: still one membership, seen again
+    again = store.cohort_members("2026-03-03")
+    assert [m.participant for m in again] == ["a-1", "b-2"]
+    assert again[0].joined_at == first[0].joined_at and again[0].last_seen > first[0].last_seen
+    assert [(c.name, c.members) for c in store.cohorts()] == [("2026-03-03", 2), ("Tuesday group", 1)]
+    assert store.participant_codes() == ["a-1", "b-2", "c-3"]
+    seen = store.last_seen(["a-1", "b-2", "c-3"])
+    assert set(seen) == {"a-1", "b-2"}  # c-3 never saved an answer nor came in through a group server
+    store.save("b-2", "welcome.checkin", 40)
+    assert store.last_seen(["b-2"])["b-2"] == store.revisions("b-2")[0].saved_at
+    for bad in ("", " leading space", "x" * 61, "semi;colon", "new\nline"):
+        with pytest.raises(StoreError, match="cannot name a group"):
+            store.join_cohort("a-1", bad)
+
+
+def test_latest_answers_of_many_participants_in_one_read(tmp_path: Path) -> None:
+    store = ResponseStore(tmp_path / "s.sqlite3")
+    codes = [f"p-{n:04d}" for n in range(1200)]  # more than one chunk of SQL parameters
+    for n, code in enumerate(codes):
+        store.save(code, "welcome.checkin", n % 101)
+        if n % 2:
+            store.save(code, "welcome.checkin", (n + 1) % 101)
+        store.save(code, "closing.checkin", 7)
+    latest = store.latest_answers_of(codes, prefix="welcome.")
+    assert set(latest) == set(codes)
+    assert all(set(answers) == {"welcome.checkin"} for answers in latest.values())
+    assert latest["p-0003"]["welcome.checkin"].value == 4 and latest["p-0003"]["welcome.checkin"].revision == 2
+    assert latest["p-0004"]["welcome.checkin"].value == 4 and latest["p-0004"]["welcome.checkin"].revision == 1
+    assert store.latest_answers_of([]) == {}
+    assert store.latest_answers_of(["nobody"]) == {}
+
+
+def test_acknowledgements_are_an_append_only_audit_trail(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = ResponseStore(path)
+    store.record_flag("a-1", "welcome", "distress", {"value": 85})
+    store.record_flag("b-2", "welcome", "crisis_language", {"text": "..."})
+    first, second = (f.seq for f in store.flags())
+    with pytest.raises(StoreError, match="short note"):
+        store.acknowledge_flag(first, "   ")
+    with pytest.raises(StoreError, match="no flag number"):
+        store.acknowledge_flag(999, "a note")
+    store.acknowledge_flag(first, "Spoke with them at the break.")
+    store.acknowledge_flag(first, "Followed up by phone next day.")
+    trail = store.acknowledgements()
+    assert list(trail) == [first]
+    assert [a.note for a in trail[first]] == ["Spoke with them at the break.", "Followed up by phone next day."]
+    assert store.acknowledgements([second]) == {}
+    assert [f.participant for f in store.flags(participants=["b-2", "x"])] == ["b-2"]
+    # Neither flags nor their acknowledgements can be rewritten, and an acknowledgement cannot be removed alone.
+    db = sqlite3.connect(path)
+    for statement in (
+        "UPDATE flag_acknowledgements SET note = 'nothing happened'",
+        "DELETE FROM flag_acknowledgements",
+        "UPDATE flags SET kind = 'none'",
+    ):
+        with pytest.raises(sqlite3.DatabaseError):
+            db.execute(statement)
+    db.close()
+    assert len(store.acknowledgements()[first]) == 2
+
+
+def test_erase_removes_memberships_flags_and_their_acknowledgements(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = ResponseStore(path)
+    store.register_participant("a-1")
+    store.join_cohort("a-1", "Wednesday-marker-group")
+    store.join_cohort("b-2", "Wednesday-marker-group")
+    store.record_flag("a-1", "welcome", "distress", {"value": 85})
+    store.record_flag("b-2", "welcome", "distress", {"value": 90})
+    flags = {f.participant: f.seq for f in store.flags()}
+    store.acknowledge_flag(flags["a-1"], "ACK-NOTE-MARKER about a-1")
+    store.acknowledge_flag(flags["b-2"], "Note about b-2")
+    exported = store.export("a-1")
+    assert exported["flags"][0]["acknowledged"][0]["note"] == "ACK-NOTE-MARKER about a-1"
+    assert exported["cohorts"][0]["cohort"] == "Wednesday-marker-group"
+    assert store.erase("a-1") == 4  # flag, acknowledgement, membership, participant record
+    assert [m.participant for m in store.cohort_members("Wednesday-marker-group")] == ["b-2"]
+    assert list(store.acknowledgements()) == [flags["b-2"]]
+    store.close()
+    assert b"ACK-NOTE-MARKER" not in file_bytes(path)

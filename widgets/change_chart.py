@@ -7,88 +7,14 @@ reads (the SVG itself is marked as an image with a summary label).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
 
-from workshop.measures import get_measure, score_if_complete
+from workshop.measures import Change, changes
 from workshop.text import html_literal
 
-
-@dataclass(frozen=True)
-class Change:
-    label: str  # what was measured, in plain words
-    low: float
-    high: float
-    start: float | None
-    end: float | None
-    direction: str  # what a higher number means, in plain words
-
-    def sentence(self) -> str:
-        def shown(x: float) -> str:
-            return f"{x:.1f}" if self.high <= 5 else f"{x:.0f}"
-
-        scale = f"(scale {shown(self.low)} to {shown(self.high)}; {self.direction})"
-        if self.start is None and self.end is None:
-            return f"{self.label}: not answered at the start or the end {scale}."
-        if self.start is None:
-            return f"{self.label}: {shown(self.end)} at the end; there is no complete answer from the start {scale}."
-        if self.end is None:
-            return (
-                f"{self.label}: {shown(self.start)} at the start; there is no complete answer from the end yet {scale}."
-            )
-        return f"{self.label}: {shown(self.start)} at the start and {shown(self.end)} at the end {scale}."
-
-
-def _measure_score(answers: dict[str, Any], exercise_id: str, measure_id: str) -> float | None:
-    value = answers.get(exercise_id)
-    if not isinstance(value, list) or len(value) != len(get_measure(measure_id).items):
-        return None
-    try:
-        return score_if_complete(measure_id, value)
-    except ValueError:
-        return None
-
-
-def changes(welcome: dict[str, Any], closing: dict[str, Any]) -> list[Change]:
-    """What changed between the welcome answers and the closing answers (both keyed by exercise id)."""
-    found = [
-        Change(
-            "Self-esteem (Rosenberg scale)",
-            0,
-            30,
-            _measure_score(welcome, "welcome.rses", "rses"),
-            _measure_score(closing, "closing.rses", "rses"),
-            "higher means you feel better about yourself",
-        ),
-        Change(
-            "Self-compassion (short scale)",
-            1,
-            5,
-            _measure_score(welcome, "welcome.scs_sf", "scs-sf"),
-            _measure_score(closing, "closing.scs_sf", "scs-sf"),
-            "higher means more kindness to yourself in hard times",
-        ),
-    ]
-    start_rows = welcome.get("welcome.fear_ratings") or []
-    end_rows = closing.get("closing.fear_ratings") or []
-    for n, row in enumerate(start_rows):
-        situation = (row or {}).get("situation", "").strip()
-        if not situation:
-            continue
-        end_row = end_rows[n] if n < len(end_rows) and isinstance(end_rows[n], dict) else {}
-        found.append(
-            Change(
-                f'Fear of "{situation}"',
-                0,
-                100,
-                row.get("rating"),
-                end_row.get("rating"),
-                "lower means less fear",
-            )
-        )
-    return found
+__all__ = ["Change", "ChangeChart", "changes", "chart_html", "svg_chart"]
 
 
 BAR_WIDTH = 320

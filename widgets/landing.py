@@ -143,6 +143,7 @@ class Landing(w.VBox):
 
     def _enter(self, code: str, *, new: bool) -> None:
         self.participant = code
+        session.join_group_session(self.store, code)
         self.entry.layout.display = "none"
         self.message.value = ""
         # The module links carry the code before the code shows: whoever sees the code can follow a link.

@@ -86,6 +86,7 @@ class Page:
                 "saved. Please go back to the start page and type your code again."
             )
             return None, ResponseStore(":memory:")
+        session.join_group_session(store, code)
         return code, store
 
     def home_href(self) -> str:

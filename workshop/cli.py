@@ -21,6 +21,7 @@ from workshop.permissions import private_umask
 # Order is the order of `workshop --help`.
 COMMAND_MODULES = [
     "workshop.server",
+    "workshop.dashboard",
     "workshop.data_commands",
     "workshop.safety",
     "workshop.review.commands",

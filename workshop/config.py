@@ -31,6 +31,14 @@ def group_mode() -> bool:
     return os.environ.get("WORKSHOP_GROUP_MODE", "") == "1"
 
 
+COHORT_VARIABLE = "WORKSHOP_COHORT"
+
+
+def cohort() -> str | None:
+    """The group session this server runs (`workshop serve --group --cohort NAME`), None when self-paced."""
+    return (os.environ.get(COHORT_VARIABLE) or None) if group_mode() else None
+
+
 # BinderHub puts these into the environment of every server it launches (and so of every kernel).
 BINDER_VARIABLES = (
     "BINDER_LAUNCH_HOST",

@@ -127,3 +127,87 @@ def score_if_complete(measure_id: str, answers: list[int | None]) -> float | Non
     if any(a is None for a in answers):
         return None
     return score(measure_id, list(answers))  # type: ignore[arg-type]
+
+
+# -- change from the welcome to the closing (the participant's chart, the facilitator's dashboard) --------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One measure of one person at the welcome (start) and the closing (end); None where not complete."""
+
+    label: str  # what was measured, in plain words
+    low: float
+    high: float
+    start: float | None
+    end: float | None
+    direction: str  # what a higher number means, in plain words
+    key: str = ""  # the measure, the same for everyone: "rses", "scs-sf", "fear1", "fear2", "fear3"
+
+    def sentence(self) -> str:
+        def shown(x: float) -> str:
+            return f"{x:.1f}" if self.high <= 5 else f"{x:.0f}"
+
+        scale = f"(scale {shown(self.low)} to {shown(self.high)}; {self.direction})"
+        if self.start is None and self.end is None:
+            return f"{self.label}: not answered at the start or the end {scale}."
+        if self.start is None:
+            return f"{self.label}: {shown(self.end)} at the end; there is no complete answer from the start {scale}."
+        if self.end is None:
+            return (
+                f"{self.label}: {shown(self.start)} at the start; there is no complete answer from the end yet {scale}."
+            )
+        return f"{self.label}: {shown(self.start)} at the start and {shown(self.end)} at the end {scale}."
+
+
+def _measure_score(answers: dict[str, Any], exercise_id: str, measure_id: str) -> float | None:
+    value = answers.get(exercise_id)
+    if not isinstance(value, list) or len(value) != len(get_measure(measure_id).items):
+        return None
+    try:
+        return score_if_complete(measure_id, value)
+    except ValueError:
+        return None
+
+
+def changes(welcome: dict[str, Any], closing: dict[str, Any]) -> list[Change]:
+    """What changed between the welcome answers and the closing answers (both keyed by exercise id)."""
+    found = [
+        Change(
+            "Self-esteem (Rosenberg scale)",
+            0,
+            30,
+            _measure_score(welcome, "welcome.rses", "rses"),
+            _measure_score(closing, "closing.rses", "rses"),
+            "higher means you feel better about yourself",
+            "rses",
+        ),
+        Change(
+            "Self-compassion (short scale)",
+            1,
+            5,
+            _measure_score(welcome, "welcome.scs_sf", "scs-sf"),
+            _measure_score(closing, "closing.scs_sf", "scs-sf"),
+            "higher means more kindness to yourself in hard times",
+            "scs-sf",
+        ),
+    ]
+    start_rows = welcome.get("welcome.fear_ratings") or []
+    end_rows = closing.get("closing.fear_ratings") or []
+    for n, row in enumerate(start_rows):
+        situation = (row or {}).get("situation", "").strip()
+        if not situation:
+            continue
+        end_row = end_rows[n] if n < len(end_rows) and isinstance(end_rows[n], dict) else {}
+        found.append(
+            Change(
+                f'Fear of "{situation}"',
+                0,
+                100,
+                row.get("rating"),
+                end_row.get("rating"),
+                "lower means less fear",
+                f"fear{n + 1}",
+            )
+        )
+    return found

@@ -4,7 +4,9 @@ Voila 0.5 runs in this process with the workshop's page template (``workshop/web
 tracebacks, nothing fetched from outside the server, a "Need help now?" control on every page. In group
 mode a token is required (generated when not given), kernels learn it through WORKSHOP_GROUP_MODE=1,
 and a pool of preheated kernels serves a group arriving at once on the landing page. A request without
-the token gets the workshop's own page saying to ask the facilitator for the full link. With --certfile
+the token gets the workshop's own page saying to ask the facilitator for the full link. A group session has
+a name, its cohort (--cohort, default today's date): whoever starts or resumes through it joins it, which
+is what `workshop dashboard --cohort NAME` shows. With --certfile
 (and --keyfile) the server speaks HTTPS; without it, listening beyond this machine prints one warning
 that answers cross the network unencrypted.
 """
@@ -16,11 +18,13 @@ import atexit
 import ipaddress
 import os
 import secrets
+import shlex
 import shutil
 import ssl
 import sys
 import tempfile
 import webbrowser
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -101,6 +105,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
             "Examples:\n"
             "  workshop serve                      just me, on this computer\n"
             "  workshop serve --group --ip 0.0.0.0 a group on this network; hand out the printed link\n"
+            '  workshop serve --group --ip 0.0.0.0 --cohort "Tuesday group"\n'
+            "                                      the same, keeping weekly sessions of one group together\n"
             "  workshop serve --group --ip 0.0.0.0 --certfile cert.pem --keyfile key.pem\n"
             "                                      the same over HTTPS (encrypted)\n"
             "Answers are kept in WORKSHOP_DATA_DIR (default: your user data folder)."
@@ -119,6 +125,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="facilitated group session: requires a token (one is generated and printed if --token is not given); "
         "submissions go straight to the facilitator's course",
+    )
+    parser.add_argument(
+        "--cohort",
+        metavar="NAME",
+        help='with --group: the name of this group, e.g. "Tuesday group" (default: today\'s date, '
+        "year-month-day). Whoever starts or resumes through this server joins it; `workshop dashboard "
+        "--cohort NAME` shows the group. Use the same name each week to keep one group together.",
     )
     parser.add_argument(
         "--token",
@@ -265,6 +278,20 @@ def tls_context(certfile: str, keyfile: str | None) -> ssl.SSLContext:
     return context
 
 
+def cohort_name(args: argparse.Namespace, today: date | None = None) -> str | None:
+    """The group session's name: --cohort, else today's date with --group; None when self-paced."""
+    from workshop.store import COHORT_NAME, COHORT_NAME_RULE
+
+    if not args.group:
+        if args.cohort is not None:
+            raise WorkshopError("--cohort names a group session: use it with --group.")
+        return None
+    name = (args.cohort if args.cohort is not None else (today or date.today()).isoformat()).strip()
+    if not COHORT_NAME.match(name):
+        raise WorkshopError(f"--cohort {args.cohort!r}: {COHORT_NAME_RULE}")
+    return name
+
+
 def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
     landing = args.pool if args.pool is not None else (GROUP_POOL if args.group else SELF_PACED_POOL)
     module = args.module_pool if args.module_pool is not None else (GROUP_MODULE_POOL if args.group else 0)
@@ -287,10 +314,15 @@ def kernel_pools(modules_root: Path, landing_pool: int, module_pool: int) -> dic
     return pools
 
 
-def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path) -> Any:
+def voila_config(
+    args: argparse.Namespace, token: str | None, modules_root: Path, pools: dict[str, dict[str, int]] | None = None
+) -> Any:
+    """Voila's settings for a workshop server on ``modules_root``. ``pools``: kernels kept ready per notebook
+    (default: from --pool and --module-pool for the curriculum). `workshop dashboard` uses this too."""
     from traitlets.config import Config
 
-    landing_pool, module_pool = pool_sizes(args)
+    if pools is None:
+        pools = kernel_pools(modules_root, *pool_sizes(args))
     config = Config()
     config.Voila.ip = args.ip
     config.Voila.port = args.port
@@ -305,8 +337,8 @@ def voila_config(args: argparse.Namespace, token: str | None, modules_root: Path
     # Participants cannot switch to a template or theme that loads from a CDN or shows code.
     for name, value in voila_extension_settings().items():
         setattr(config.VoilaConfiguration, name, value)
-    config.VoilaConfiguration.preheat_kernel = landing_pool + module_pool > 0
-    config.VoilaKernelManager.kernel_pools_config = kernel_pools(modules_root, landing_pool, module_pool)
+    config.VoilaConfiguration.preheat_kernel = any(pool["pool_size"] > 0 for pool in pools.values())
+    config.VoilaKernelManager.kernel_pools_config = pools
     if args.group:
         config.VoilaKernelManager.fill_delay = GROUP_REFILL_DELAY_SECONDS
     config.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
@@ -346,6 +378,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.group and token is None:
         token = generate_token()
     check_binding(args.ip, token)
+    cohort = cohort_name(args)
     if args.keyfile and not args.certfile:
         raise WorkshopError("--keyfile needs --certfile: give the certificate as well as its key.")
     context = tls_context(args.certfile, args.keyfile) if args.certfile else None
@@ -367,6 +400,10 @@ def run_serve(args: argparse.Namespace) -> int:
         os.environ["WORKSHOP_GROUP_MODE"] = "1"
     else:
         os.environ.pop("WORKSHOP_GROUP_MODE", None)
+    if cohort is not None:
+        os.environ[config.COHORT_VARIABLE] = cohort
+    else:
+        os.environ.pop(config.COHORT_VARIABLE, None)
     os.environ["VOILA_APP_IP"] = kernel_ip_for(args.ip)
     if context is not None:
         os.environ["VOILA_WS_PROTOCOL"] = "wss"
@@ -378,7 +415,7 @@ def run_serve(args: argparse.Namespace) -> int:
     url = participant_url(args.ip, args.port, token, https=context is not None)
     app = _workshop_voila_class()(config=voila_config(args, token, modules_root))
     app.ssl_context = context
-    app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser)
+    app.announce = lambda: _announce(url, group=args.group, open_browser=not args.no_browser, cohort=cohort)
     app.initialize([])
     try:
         app.start()
@@ -420,11 +457,13 @@ def guide_note(index: Path | None = None) -> str:
     return "The facilitator guide (for you, not for participants): build it with `make docs`, then open build/guide/index.html.\n"
 
 
-def _announce(url: str, *, group: bool, open_browser: bool) -> None:
+def _announce(url: str, *, group: bool, open_browser: bool, cohort: str | None = None) -> None:
     if group:
         print(
             "\nThe workshop is running in group mode. Give participants this link (it includes the access "
-            f"token; anyone with the link can open the workshop):\n\n    {url}\n",
+            f"token; anyone with the link can open the workshop):\n\n    {url}\n\n"
+            f"This group is called {cohort!r}: whoever starts or resumes through this link joins it. To see the "
+            f"group, run in another terminal:\n\n    workshop dashboard --cohort {shlex.quote(cohort or '')}\n",
             flush=True,
         )
     else:
@@ -434,14 +473,26 @@ def _announce(url: str, *, group: bool, open_browser: bool) -> None:
         webbrowser.open(url.replace("0.0.0.0", "127.0.0.1"))  # noqa: S104
 
 
-def _workshop_voila_class() -> type:
+FORBIDDEN_PAGE = (
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Facilitator only</title></head><body>"
+    "<main><h1>This page is for the facilitator only</h1><p>Open the dashboard with the link that "
+    "<code>workshop dashboard</code> printed in its terminal on this computer.</p></main></body></html>"
+)
+
+
+def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bool = False) -> type:
     """Voila with the workshop's routes: / goes to the landing page, files need the token too, a request
-    without the token gets the workshop's own page, and HTTPS when a certificate is given."""
+    without the token gets the workshop's own page, and HTTPS when a certificate is given.
+
+    ``facilitator_only`` (`workshop dashboard`): every request without this server's token, for a page, a
+    file, a script or the API, is answered 403 with a short page; there is no login page at all."""
     import functools
+    import inspect
 
     from jupyter_server.base.handlers import JupyterHandler
     from tornado import web
     from tornado.ioloop import IOLoop
+    from tornado.websocket import WebSocketHandler
     from voila.app import Voila
     from voila.static_file_handler import AllowListFileHandler
     from voila.tornado.handler import TornadoVoilaHandler
@@ -477,6 +528,31 @@ def _workshop_voila_class() -> type:
         def head(self, path: str) -> Any:
             return AllowListFileHandler.head(self, path)
 
+    def facilitator_only_handler(cls: type) -> type:
+        """``cls`` answering 403 to any request that does not carry this server's token (or its cookie)."""
+        base = cls if issubclass(cls, JupyterHandler) else type(cls.__name__, (JupyterHandler, cls), {})
+
+        class FacilitatorOnly(base):  # type: ignore[misc, valid-type]
+            async def prepare(self, *args: Any, **kwargs: Any) -> None:
+                prepared = super().prepare(*args, **kwargs)
+                if inspect.isawaitable(prepared):
+                    await prepared
+                if self.current_user is None:
+                    raise web.HTTPError(403)
+
+            def get_login_url(self) -> str:
+                raise web.HTTPError(403)
+
+            def write_error(self, status_code: int, **kwargs: Any) -> None:
+                if status_code != 403:
+                    return super().write_error(status_code, **kwargs)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(FORBIDDEN_PAGE)
+                return None
+
+        FacilitatorOnly.__name__ = FacilitatorOnly.__qualname__ = f"FacilitatorOnly{cls.__name__}"
+        return FacilitatorOnly
+
     class WorkshopVoila(Voila):
         announce: Any = None
         ssl_context: ssl.SSLContext | None = None
@@ -508,7 +584,14 @@ def _workshop_voila_class() -> type:
                     handler = (handler[0], AskForTheLinkHandler, *handler[2:])
                 handlers.append(handler)
             # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.
-            return [(r"/", web.RedirectHandler, {"url": LANDING_PATH, "permanent": False}), *handlers]
+            handlers = [(r"/", web.RedirectHandler, {"url": landing_path, "permanent": False}), *handlers]
+            if facilitator_only:
+                # Websockets check the token themselves (403); the kernel's own request-info socket has none.
+                handlers = [
+                    (h[0], facilitator_only_handler(h[1]), *h[2:]) if not issubclass(h[1], WebSocketHandler) else h
+                    for h in handlers
+                ]
+            return handlers
 
         def start(self) -> None:
             if self.announce is not None:

@@ -96,6 +96,21 @@ def participant_from_query(store: ResponseStore | None = None) -> str | None:
     return code
 
 
+def join_group_session(store: ResponseStore, participant: str) -> None:
+    """In a group session (`workshop serve --group --cohort NAME`), a participant who starts or resumes
+    (on the start page, or on a module page with their code) joins its cohort, or is noted as seen again."""
+    from workshop import config
+    from workshop.errors import WorkshopError
+
+    cohort = config.cohort()
+    if cohort is None:
+        return
+    try:
+        store.join_cohort(participant, cohort)
+    except WorkshopError:
+        pass  # the participant works on either way; the dashboard lists them once a visit is recorded
+
+
 def open_store(participant: str | None = None) -> ResponseStore:
     """The real store for a known participant; otherwise a private in-memory one that touches no file."""
     return ResponseStore.default() if participant else ResponseStore(":memory:")

@@ -243,3 +243,39 @@ def run_workshop_server(
         yield server
     finally:
         server.stop()
+
+
+@dataclass
+class DashboardServer(Server):
+    """A running `workshop dashboard` (127.0.0.1 only). Its token is the one it made and printed at start;
+    a restart makes a new one, which ``token`` then holds."""
+
+    cohort: str | None = None
+
+    def command(self) -> list[str]:
+        args = [*workshop_command(), "dashboard", "--no-browser", "--port", str(self.port)]
+        return [*args, "--cohort", self.cohort] if self.cohort else args
+
+    def start(self) -> DashboardServer:
+        self.token = None
+        earlier = len(self.log_text())  # a restart appends to the same log: read only this start's link
+        super().start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = re.findall(r"[?&]token=([A-Za-z0-9_\-]+)", self.log_text()[earlier:])
+            if found:
+                self.token = found[-1]
+                return self
+            time.sleep(0.1)
+        raise ServerStartError(f"`workshop dashboard` printed no link:\n{self.log_text()}")
+
+
+@contextlib.contextmanager
+def run_dashboard(data_dir: Path | str, *, cohort: str | None = None) -> Iterator[DashboardServer]:
+    """Run `workshop dashboard --no-browser --port <free>` with WORKSHOP_DATA_DIR=data_dir until the block ends."""
+    server = DashboardServer(data_dir=Path(data_dir), cohort=cohort)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -298,6 +298,19 @@ class Exercise:
         """Counts and distributions over many participants' values (for group aggregates)."""
         return {"responses": len(values), "answered": sum(1 for v in values if self.is_answered(v))}
 
+    # -- what the facilitator's dashboard reads from a value ----------------------------------------
+
+    def distress(self, value: Any) -> int | None:
+        """The distress rating in ``value`` (0-100) when this is a distress rating and was answered, else None."""
+        if not self.is_distress_rating or isinstance(value, bool) or not isinstance(value, int):
+            return None
+        return value
+
+    def prediction_outcomes(self, value: Any) -> list[tuple[int | None, int | None]]:
+        """(how likely the feared outcome seemed, 0-100; how much of it happened: 0, 50 or 100) for each
+        practice attempt recorded in ``value``; empty for an exercise that records none."""
+        return []
+
     # -- helpers for subclasses ------------------------------------------------------------------
 
     @staticmethod

@@ -148,6 +148,11 @@ class PracticeLog(Exercise):
             for n, e in enumerate(value.get("entries", []), start=1)
         ]
 
+    def prediction_outcomes(self, value: Any) -> list[tuple[int | None, int | None]]:
+        if not isinstance(value, dict):
+            return []
+        return [(predicted, happened) for _, predicted, happened in self.chart_points(value)]
+
     def shown_markdown(self, value: Any) -> str | None:
         rows = [
             (
