@@ -49,9 +49,7 @@ def main() -> int:
         with ResponseStore(Path(data) / STORE_FILE) as store:
             code = new_registered_code(store)
         pages = [{"name": "start page", "url": server.page_url("/")}]
-        pages += [
-            {"name": m.key, "url": server.page_url(f"/voila/render/{m.notebook}", p=code)} for m in modules
-        ]
+        pages += [{"name": m.key, "url": server.page_url(f"/voila/render/{m.notebook}", p=code)} for m in modules]
         env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
         run = subprocess.run(
             ["node", str(script), json.dumps(pages)], capture_output=True, text=True, env=env, cwd=args.npm_prefix
