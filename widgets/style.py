@@ -85,8 +85,9 @@ p.ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin
 .ws-entry-title { margin: 0.25rem 0; }
 .ws-part { font-weight: 600; margin: 0.75rem 0 0.25rem; }
 .ws-log-chart { max-width: 100%; height: auto; }
-.ws-example dt { font-weight: 600; margin-top: 0.5rem; }
-.ws-example dd { margin-left: 1rem; }
+/* JupyterLab floats an output's <dt> into a fifth of the width: one word a line on a phone. Stack them. */
+.ws-example dt { font-weight: 600; margin-top: 0.5rem; float: none !important; width: auto !important; }
+.ws-example dd { margin-left: 1rem; float: none !important; width: auto !important; }
 .ws-mood-change ul, .ws-ideas { margin: 0.25rem 0 0.5rem 1.25rem; }
 .ws-shown-back table, .ws-exercise table { border-collapse: collapse; margin: 0.25rem 0; }
 .ws-shown-back th, .ws-shown-back td, .ws-exercise th, .ws-exercise td { border: 1px solid #94a3b8; padding: 0.2rem 0.5rem; text-align: left; }

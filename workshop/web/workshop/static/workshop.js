@@ -7,6 +7,9 @@
 // - In a rating scale (class "ws-scale"), an option named "0 Not at all" shows "0" in its cell: the anchor
 //   words move into a span that only screen readers read (widgets/style.py hides it; the words are printed
 //   under the scale), so the radio is still named "0 Not at all".
+// - A focused text field stays in sight between the bar at the top and an on-screen keyboard: when the
+//   window shrinks (the keyboard opens) or a field takes focus, a field that is cut off is scrolled into
+//   view (scroll-padding in workshop.css keeps it below the bar).
 // Voila also moves the rendered notebook into a JupyterLab shell appended to <body>, outside every
 // landmark; the shell is put back inside <main>, where the skip link points.
 (function () {
@@ -126,7 +129,27 @@
     root.querySelectorAll(".ws-status").forEach(announceStatus);
   }
 
+  var FIELDS = "textarea, input, select, [contenteditable=true]";
+
+  function keepFocusedFieldInView() {
+    var field = document.activeElement;
+    if (!field || !field.matches || !field.matches(FIELDS) || !field.closest("main")) {
+      return;
+    }
+    var bar = document.querySelector(".ws-bar");
+    var top = bar ? bar.getBoundingClientRect().bottom : 0;
+    var bottom = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    var box = field.getBoundingClientRect();
+    if (box.top < top || box.bottom > bottom) {
+      field.scrollIntoView({ block: box.height > bottom - top ? "start" : "nearest" });
+    }
+  }
+
   function start() {
+    document.addEventListener("focusin", function () {
+      window.requestAnimationFrame(keepFocusedFieldInView);
+    });
+    (window.visualViewport || window).addEventListener("resize", keepFocusedFieldInView);
     moveShellIntoMain();
     fix(document.body);
     new MutationObserver(function (mutations) {
