@@ -5,8 +5,11 @@
   right answers and does not always make the longest option right.
 - The notebook runs headless (nbval, --nbval-lax) without touching any store.
 - In Chromium, through the per-kind drivers in tests/support/drivers/: every exercise is answered by
-  keyboard, says "Saved", is stored as the kind validates it, and comes back after a reload; axe finds no
-  serious or critical problem; no request leaves 127.0.0.1. Screenshots go to artifacts/screenshots/.
+  keyboard, says "Saved", is stored as the kind validates it, and comes back after a reload; axe (with its
+  WCAG 2.2 target-size rule) finds no serious or critical problem; no request leaves 127.0.0.1.
+- The same pages at phone size (390 x 844, touch), once each: answered by tapping, no sideways scrolling,
+  the help control always on screen, targets of 24 px, fields in sight above an on-screen keyboard.
+  Screenshots of both sizes go to artifacts/screenshots/ (module-<key>-answered, module-<key>-phone).
 - The review notebook is built and filled for every module (see tests/test_review.py for nbgrader).
 """
 
@@ -21,8 +24,19 @@ from typing import Any
 
 import nbformat
 import pytest
-from support.browser import PHONE, axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.drivers import DRIVERS, driver_for
+from support.phone import (
+    BAR_MAX_PX,
+    MIN_TARGET_PX,
+    bar_height,
+    fields_hidden_by_the_keyboard,
+    help_in_reach,
+    narrow_fields,
+    scrolls_sideways,
+    sideways,
+    small_targets,
+)
 from support.server import new_registered_code
 
 from widgets.registry import WIDGETS, widget_for
@@ -205,7 +219,7 @@ def status_of(box: Any) -> Any:
 
 
 def assert_accessible(page: Any, name: str) -> None:
-    violations = axe_violations(page)
+    violations = axe_violations(page, target_size=True)
     assert not violations, f"axe found serious or critical problems on {name}:\n{describe_violations(violations)}"
 
 
@@ -243,78 +257,7 @@ def test_every_exercise_saves_by_keyboard_and_comes_back_after_a_reload(
     assert_accessible(page, f"the answered and reloaded {module.key} page")
 
 
-# --- on a phone, by touch --------------------------------------------------------------------------
-
-# The bar at the top (title and "Need help now?") is one slim line: 3.25rem at the default 16 px.
-BAR_MAX_PX = 56
-MIN_TARGET_PX = 24  # WCAG 2.2, 2.5.8
-# What a participant taps, other than links inside running text (axe's target-size rule checks their spacing).
-TAPPED = (
-    "header summary, main input[type=radio], main input[type=checkbox], main button, main select, "
-    "main input[type=text], main textarea, main [role=slider], main .widget-readout, .ws-nav a, .ws-banner a"
-)
-WIDTHS_JS = """() => {
-  const width = document.documentElement.clientWidth;
-  const wide = [...document.querySelectorAll('body *')].filter(e => {
-    const box = e.getBoundingClientRect();
-    return box.width > 0 && (box.right > width + 1 || box.left < -1) && !e.closest('.ws-skip-link');
-  }).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
-  return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
-}"""
-SMALL_JS = """([selector, least]) => [...document.querySelectorAll(selector)].filter(e => {
-  const box = e.getBoundingClientRect();
-  return box.width > 0 && box.height > 0 && (box.width < least || box.height < least);
-}).map(e => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') || e.textContent || e.value || '').trim().slice(0, 40)}"`
-  + ` ${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`)"""
-# Text fields use the width of their exercise (less its padding): none squeezed beside something else.
-NARROW_FIELDS_JS = """() => [...document.querySelectorAll('.ws-exercise textarea, .ws-exercise input[type=text]')].filter(f => {
-  const box = f.closest('.ws-exercise'), style = getComputedStyle(box);
-  const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  return f.getBoundingClientRect().width > 0 && f.getBoundingClientRect().width < 0.75 * inner;
-}).map(f => `${f.getAttribute('aria-label') || f.closest('.widget-text, .widget-textarea, .widget-combobox')?.querySelector('label')?.textContent}`
-  + ` ${Math.round(f.getBoundingClientRect().width)} px`)"""
-HELP_IN_REACH_JS = """() => {
-  const help = document.querySelector('header summary.ws-help-summary'), box = help.getBoundingClientRect();
-  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  return box.top >= 0 && box.bottom <= window.innerHeight && !!hit && help.contains(hit);
-}"""
-# Where a focused field lands while the on-screen keyboard takes the lower part of the screen.
-FIELD_PLACE_JS = """field => {
-  const box = field.getBoundingClientRect(), bar = document.querySelector('.ws-bar').getBoundingClientRect();
-  return {top: box.top, bottom: box.bottom, barBottom: bar.bottom, height: window.innerHeight};
-}"""
-FIELD_IN_SIGHT_JS = """field => {
-  const box = field.getBoundingClientRect(), bar = document.querySelector('.ws-bar').getBoundingClientRect();
-  const room = window.innerHeight - bar.bottom;
-  return box.top >= bar.bottom - 1 && box.top + Math.min(box.height, room) <= window.innerHeight + 1;
-}"""
-KEYBOARD_OPEN = {"width": 390, "height": 450}  # a phone's screen less a typical on-screen keyboard
-
-
-def help_in_reach(page: Any) -> bool:
-    """The "Need help now?" control is on screen and nothing covers it."""
-    return bool(page.evaluate(HELP_IN_REACH_JS))
-
-
-def fields_hidden_by_the_keyboard(page: Any) -> list[str]:
-    """Each text field, tapped low on the screen, then the on-screen keyboard opening (the window gets
-    shorter): where the field does not end up wholly between the bar and the keyboard."""
-    from playwright.sync_api import Error
-
-    hidden = []
-    fields = page.locator("main textarea:visible, main input[type=text]:visible")
-    for n in range(fields.count()):
-        field = fields.nth(n)
-        field.evaluate("field => field.scrollIntoView({block: 'end'})")
-        field.focus()
-        page.set_viewport_size(KEYBOARD_OPEN)
-        try:
-            page.wait_for_function(FIELD_IN_SIGHT_JS, arg=field.element_handle(), timeout=2_000)
-        except Error:
-            hidden.append(f"{field.get_attribute('aria-label') or n}: {field.evaluate(FIELD_PLACE_JS)}")
-        finally:
-            page.set_viewport_size(PHONE)
-    return hidden
+# --- on a phone, by touch (tests/support/phone.py) -------------------------------------------------
 
 
 @pytest.mark.browser
@@ -334,12 +277,10 @@ def test_every_exercise_answers_by_touch_on_a_phone(
     boxes = open_module(page, workshop_server, module, code)
     exercises = [module[name] for name in shown_in_order(module)]
 
-    bar = page.locator(".ws-bar").bounding_box()
-    assert bar is not None and bar["height"] <= BAR_MAX_PX, f"the bar is {bar} tall, not one slim line"
+    assert bar_height(page) <= BAR_MAX_PX, f"the bar is {bar_height(page)} px tall, not one slim line"
     assert help_in_reach(page)
-    widths = page.evaluate(WIDTHS_JS)
-    assert widths["scrollWidth"] <= widths["width"] and not widths["wide"], f"sideways scrolling: {widths}"
-    assert page.evaluate(NARROW_FIELDS_JS) == [], "text fields squeezed narrower than their exercise"
+    assert not scrolls_sideways(page), f"sideways scrolling: {sideways(page)}"
+    assert narrow_fields(page) == [], "text fields squeezed narrower than their exercise"
 
     planned = {e.id: driver_for(e.kind).planned(e) for e in exercises}
     for box, exercise in zip(boxes, exercises, strict=True):
@@ -351,10 +292,10 @@ def test_every_exercise_answers_by_touch_on_a_phone(
     expected = {e.id: e.validate(planned[e.id]) for e in exercises if not e.display_only}
     assert server_store.latest_answers(code, f"{module.key}.") == expected
 
-    widths = page.evaluate(WIDTHS_JS)  # answered: explanations, added steps and entries, charts
-    assert widths["scrollWidth"] <= widths["width"] and not widths["wide"], f"sideways scrolling: {widths}"
-    assert page.evaluate(SMALL_JS, [TAPPED, MIN_TARGET_PX]) == [], f"targets under {MIN_TARGET_PX} px"
-    assert page.evaluate(NARROW_FIELDS_JS) == [], "text fields squeezed narrower than their exercise"
+    # Answered: explanations shown, steps and entries added, charts drawn.
+    assert not scrolls_sideways(page), f"sideways scrolling: {sideways(page)}"
+    assert small_targets(page) == [], f"targets under {MIN_TARGET_PX} px"
+    assert narrow_fields(page) == [], "text fields squeezed narrower than their exercise"
     assert fields_hidden_by_the_keyboard(page) == []
     violations = axe_violations(page, target_size=True)
     assert not violations, f"axe on the answered {module.key} page at phone size:\n{describe_violations(violations)}"
@@ -364,5 +305,5 @@ def test_every_exercise_answers_by_touch_on_a_phone(
     page.locator("nav.ws-nav").scroll_into_view_if_needed()  # the very end of the page
     assert help_in_reach(page)
     page.locator("summary.ws-help-summary").tap()
-    expect(page.get_by_role("region", name="Crisis support")).to_be_in_viewport()
+    expect(page.locator("#ws-help").get_by_role("region", name="Crisis support")).to_be_in_viewport()
     screenshot(page, f"module-{module.key}-phone-help", full_page=False)

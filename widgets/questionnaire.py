@@ -44,7 +44,7 @@ class QuestionnaireWidget(ExerciseWidget):
         scale = self.exercise.scale
         intro = [f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>"]
         if scale.title:
-            intro.append(f"<p><em>{html_literal(scale.title)}</em></p>")
+            intro.append(f"<p class='ws-scale-title'>{html_literal(scale.title)}</p>")
         intro.append(f"<p class='ws-help'>{html_literal(self.exercise.help or scale.instructions)}</p>")
         self.items: list[w.RadioButtons] = []
         for item in scale.items:

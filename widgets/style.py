@@ -6,6 +6,10 @@ import ipywidgets as w
 
 CSS = """
 .ws-exercise { margin: 1rem 0 1.5rem; padding: 0.75rem 1rem; border: 1px solid #8a8a8a; border-radius: 6px; }
+/* ipywidgets' boxes scroll what overflows them; a full-width field's 2 px margins would make every exercise
+   (and every ladder step or log entry in it) scroll a few pixels sideways under a finger. The exercise's
+   own padding has room for them. */
+.ws-exercise, .ws-exercise .widget-box { overflow: visible !important; }
 /* Long prompts are the visible labels of their controls: let them wrap above the control. */
 .ws-exercise .widget-label, .ws-exercise .widget-label-basic, .ws-exercise label.widget-label {
   width: auto !important; max-width: 100% !important; white-space: normal !important; overflow: visible !important;
@@ -28,7 +32,7 @@ CSS = """
 .widget-html a, .ws-nav a { color: #1d4ed8; text-decoration: underline; }
 /* Links that stand on their own (module links, the way back, downloads) are at least 24 px tall targets. */
 .ws-nav { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
-.ws-nav a, .ws-banner a, .ws-landing li a, .ws-exercise li > a:only-child { display: inline-block; padding: 0.3rem 0; line-height: 1.5; }
+.ws-nav a, .ws-banner a, .ws-modules a { display: inline-block; padding: 0.3rem 0; line-height: 1.5; }
 @media (max-width: 40rem) { .ws-nav { flex-direction: column; align-items: flex-start; } .ws-nav-sep { display: none; } }
 /* Sliders: a handle big enough for a thumb, and a number that can be tapped. */
 .ws-exercise .widget-hslider .noUi-horizontal .noUi-handle { width: 28px !important; height: 28px !important; top: -6px !important; right: -14px !important; border-radius: 50% !important; }
@@ -84,12 +88,15 @@ p.ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin
 .ws-ladder-step, .ws-log-entry { border-top: 1px solid #cbd5e1; padding-top: 0.5rem; margin-top: 0.5rem; gap: 0.25rem; }
 .ws-entry-title { margin: 0.25rem 0; }
 .ws-part { font-weight: 600; margin: 0.75rem 0 0.25rem; }
-.ws-log-chart { max-width: 100%; height: auto; }
+.ws-log-chart { max-width: 100%; height: auto; display: block; }
+.ws-scale-title { font-style: italic; }
+.ws-chart-key { font-size: 0.9rem; margin: 0.25rem 0 0.5rem; }
 /* JupyterLab floats an output's <dt> into a fifth of the width: one word a line on a phone. Stack them. */
 .ws-example dt { font-weight: 600; margin-top: 0.5rem; float: none !important; width: auto !important; }
 .ws-example dd { margin-left: 1rem; float: none !important; width: auto !important; }
 .ws-mood-change ul, .ws-ideas { margin: 0.25rem 0 0.5rem 1.25rem; }
-.ws-shown-back table, .ws-exercise table { border-collapse: collapse; margin: 0.25rem 0; }
+.ws-shown-back table, .ws-exercise table { border-collapse: collapse; margin: 0.25rem 0; max-width: 100%; }
+.ws-exercise, .ws-shown-back { overflow-wrap: anywhere; }
 .ws-shown-back th, .ws-shown-back td, .ws-exercise th, .ws-exercise td { border: 1px solid #94a3b8; padding: 0.2rem 0.5rem; text-align: left; }
 .ws-code { font-size: 1.6rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.03em;
   background: #f8fafc; border: 2px dashed #475569; padding: 0.5rem 0.75rem; display: inline-block; }
