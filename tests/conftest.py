@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 # pytest puts tests/ on sys.path (it has no __init__.py), so test files import `from support.x import ...`.
-from support.browser import CHROMIUM, CHROMIUM_ARGS, BrowserLog, browser_unavailable_reason, running_in_ci
+from support.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    PHONE,
+    BrowserLog,
+    browser_unavailable_reason,
+    running_in_ci,
+)
 from support.server import Server, run_workshop_server
 
 from workshop.store import STORE_FILE, ResponseStore
@@ -60,10 +68,8 @@ def browser_log() -> BrowserLog:
     return BrowserLog()
 
 
-@pytest.fixture
-def page(browser: Browser, browser_log: BrowserLog) -> Iterator[Page]:
-    """A fresh page in its own context, recorded: outside requests or console errors fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+def recorded_page(browser: Browser, browser_log: BrowserLog, **context_options: Any) -> Iterator[Page]:
+    context = browser.new_context(locale="en-US", **context_options)
     new_page = context.new_page()
     new_page.set_default_timeout(30_000)
     browser_log.attach(new_page)
@@ -73,13 +79,25 @@ def page(browser: Browser, browser_log: BrowserLog) -> Iterator[Page]:
         context.close()
 
 
+@pytest.fixture
+def page(browser: Browser, browser_log: BrowserLog) -> Iterator[Page]:
+    """A fresh page in its own context, recorded: outside requests or console errors fail the test."""
+    yield from recorded_page(browser, browser_log, viewport=DESKTOP)
+
+
+@pytest.fixture
+def phone_page(browser: Browser, browser_log: BrowserLog) -> Iterator[Page]:
+    """The same at a common phone's size, with touch (``locator.tap()``) and a phone's viewport rules."""
+    yield from recorded_page(browser, browser_log, viewport=PHONE, has_touch=True, is_mobile=True)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """After a test that used ``page``: fail it (not just error its teardown) for leaks or console errors."""
+    """After a test that used ``page`` or ``phone_page``: fail it (not just error its teardown) for leaks or console errors."""
     outcome: Any = yield
     funcargs = getattr(item, "funcargs", {})
     log = funcargs.get("browser_log")
-    if "page" not in funcargs or log is None or outcome.excinfo is not None:
+    if not {"page", "phone_page"} & set(funcargs) or log is None or outcome.excinfo is not None:
         return
     problems = log.problems()
     if problems:

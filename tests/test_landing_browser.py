@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.phone import BAR_MAX_PX, bar_height, help_in_reach, scrolls_sideways, sideways, small_targets
 from support.server import run_workshop_server
 
 from workshop import participants
@@ -55,6 +56,25 @@ def test_start_see_the_code_reload_and_resume(workshop_server, page) -> None:
     page.goto(workshop_server.page_url(LANDING, p=code))  # module pages link home with the code
     wait_for_widgets(page)
     page.get_by_role("heading", name="Welcome back").wait_for()
+
+
+def test_start_page_on_a_phone_by_touch(workshop_server, phone_page) -> None:
+    """At 390 x 844 with touch: start with a new code by tapping; no sideways scrolling, a one-line bar with
+    the help control in reach, targets of 24 px, axe (target-size on) without serious or critical findings."""
+    page = phone_page
+    page.goto(workshop_server.page_url("/"))
+    wait_for_widgets(page)
+    assert bar_height(page) <= BAR_MAX_PX and help_in_reach(page)
+    page.get_by_role("button", name="Start with a new code").tap()
+    page.locator(".ws-code").wait_for()
+    page.get_by_role("link", name="Triggers", exact=False).first.scroll_into_view_if_needed()
+    assert help_in_reach(page)
+    assert not scrolls_sideways(page), sideways(page)
+    assert small_targets(page) == []
+    violations = axe_violations(page, target_size=True)
+    assert not violations, describe_violations(violations)
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "landing-phone")
 
 
 def test_download_and_erase_from_the_start_page(workshop_server, page) -> None:

@@ -5,8 +5,11 @@
   right answers and does not always make the longest option right.
 - The notebook runs headless (nbval, --nbval-lax) without touching any store.
 - In Chromium, through the per-kind drivers in tests/support/drivers/: every exercise is answered by
-  keyboard, says "Saved", is stored as the kind validates it, and comes back after a reload; axe finds no
-  serious or critical problem; no request leaves 127.0.0.1. Screenshots go to artifacts/screenshots/.
+  keyboard, says "Saved", is stored as the kind validates it, and comes back after a reload; axe (with its
+  WCAG 2.2 target-size rule) finds no serious or critical problem; no request leaves 127.0.0.1.
+- The same pages at phone size (390 x 844, touch), once each: answered by tapping, no sideways scrolling,
+  the help control always on screen, targets of 24 px, fields in sight above an on-screen keyboard.
+  Screenshots of both sizes go to artifacts/screenshots/ (module-<key>-answered, module-<key>-phone).
 - The review notebook is built and filled for every module (see tests/test_review.py for nbgrader).
 """
 
@@ -23,6 +26,17 @@ import nbformat
 import pytest
 from support.browser import ARTIFACTS, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.drivers import DRIVERS, driver_for
+from support.phone import (
+    BAR_MAX_PX,
+    MIN_TARGET_PX,
+    bar_height,
+    fields_hidden_by_the_keyboard,
+    help_in_reach,
+    narrow_fields,
+    scrolls_sideways,
+    sideways,
+    small_targets,
+)
 from support.server import new_registered_code
 
 from widgets.registry import WIDGETS, widget_for
@@ -207,7 +221,7 @@ def status_of(box: Any) -> Any:
 
 
 def assert_accessible(page: Any, name: str) -> None:
-    violations = axe_violations(page)
+    violations = axe_violations(page, target_size=True)
     assert not violations, f"axe found serious or critical problems on {name}:\n{describe_violations(violations)}"
 
 
@@ -250,3 +264,55 @@ def test_every_exercise_saves_by_keyboard_and_comes_back_after_a_reload(
             path.parent.mkdir(parents=True, exist_ok=True)
             box.screenshot(path=str(path))
     assert_accessible(page, f"the answered and reloaded {module.key} page")
+
+
+# --- on a phone, by touch (tests/support/phone.py) -------------------------------------------------
+
+
+@pytest.mark.browser
+@by_module
+def test_every_exercise_answers_by_touch_on_a_phone(
+    module: Module, phone_page: Any, browser_log: Any, workshop_server: Any, server_store: Any
+) -> None:
+    """At 390 x 844 with touch: no sideways scrolling, a one-line bar whose help control stays on screen and
+    uncovered while the page scrolls, every kind answered by tapping and the on-screen keyboard, targets of
+    24 px or more, text fields as wide as their exercise and not hidden under the bar or the keyboard, and
+    axe (its target-size rule on) with no serious or critical finding."""
+    from playwright.sync_api import expect
+
+    page = phone_page
+    browser_log.allow_console_error(r"status of 403 .*/voila/api/shutdown/")
+    code = new_registered_code(server_store)
+    boxes = open_module(page, workshop_server, module, code)
+    exercises = [module[name] for name in shown_in_order(module)]
+
+    assert bar_height(page) <= BAR_MAX_PX, f"the bar is {bar_height(page)} px tall, not one slim line"
+    assert help_in_reach(page)
+    assert not scrolls_sideways(page), f"sideways scrolling: {sideways(page)}"
+    assert narrow_fields(page) == [], "text fields squeezed narrower than their exercise"
+
+    planned = {e.id: driver_for(e.kind).planned(e) for e in exercises}
+    for box, exercise in zip(boxes, exercises, strict=True):
+        driver_for(exercise.kind).enter(page, box, exercise, planned[exercise.id], tap=True)
+        assert help_in_reach(page), f"'Need help now?' is covered or off screen after {exercise.name}"
+    for box, exercise in zip(boxes, exercises, strict=True):
+        if not exercise.display_only:
+            expect(status_of(box)).to_have_text("Saved", timeout=20_000)
+    expected = {e.id: e.validate(planned[e.id]) for e in exercises if not e.display_only}
+    assert server_store.latest_answers(code, f"{module.key}.") == expected
+
+    # Answered: explanations shown, steps and entries added, charts drawn.
+    assert not scrolls_sideways(page), f"sideways scrolling: {sideways(page)}"
+    assert small_targets(page) == [], f"targets under {MIN_TARGET_PX} px"
+    assert narrow_fields(page) == [], "text fields squeezed narrower than their exercise"
+    assert fields_hidden_by_the_keyboard(page) == []
+    violations = axe_violations(page, target_size=True)
+    assert not violations, f"axe on the answered {module.key} page at phone size:\n{describe_violations(violations)}"
+    page.evaluate("window.scrollTo(0, 0)")  # a full-page screenshot draws the fixed bar where the view is
+    screenshot(page, f"module-{module.key}-phone")
+
+    page.locator("nav.ws-nav").scroll_into_view_if_needed()  # the very end of the page
+    assert help_in_reach(page)
+    page.locator("summary.ws-help-summary").tap()
+    expect(page.locator("#ws-help").get_by_role("region", name="Crisis support")).to_be_in_viewport()
+    screenshot(page, f"module-{module.key}-phone-help", full_page=False)

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, paragraph
+from widgets.controls import WIDE, option_grid, paragraph
 from widgets.registry import register
 from workshop.kinds.claim_sort import Claim, ClaimSort
 from workshop.text import html_literal
@@ -39,6 +39,7 @@ class ClaimSortWidget(ExerciseWidget):
                 options=list(self.exercise.categories), value=None, description=f"{n + 1}. {claim.text}", style=WIDE
             )
             group.add_class("ws-claim")
+            option_grid(group)
             group.observe(lambda change, n=n: self._placed(n), "value")
             explanation = w.HTML()
             explanation.add_class("ws-explanation")

@@ -27,6 +27,34 @@ def hundred(label: str) -> w.Dropdown:
     return w.Dropdown(description=label, options=options, value=None, style=WIDE, layout=w.Layout(width="auto"))
 
 
+def scale_radios(description: str, points: list[int], anchors: dict[int, str]) -> tuple[w.RadioButtons, w.HTML]:
+    """A short rating scale: radio buttons named "0 Not at all", "1", ... "10 Very strongly", laid out as
+    even cells (``widgets.style``), and the anchor words printed under them.
+
+    On screen a cell shows its number; its anchor words stay in its name for screen readers (workshop.js).
+    The printed line is hidden from them, as each radio already says its words."""
+    radios = w.RadioButtons(
+        options=[(f"{p} {anchors[p]}" if p in anchors else str(p), p) for p in points],
+        value=None,
+        description=description,
+        style=WIDE,
+        layout=w.Layout(width="100%"),
+    )
+    radios.add_class("ws-scale")
+    radios.add_class(f"ws-scale-{len(points)}")
+    words = "".join(f"<span>{p} = {html_literal(text)}</span>" for p, text in sorted(anchors.items()))
+    legend = w.HTML(f"<p class='ws-anchors ws-scale-anchors' aria-hidden='true'>{words}</p>" if words else "")
+    return radios, legend
+
+
+def option_grid(radios: w.RadioButtons) -> w.RadioButtons:
+    """Lay a group's options out as even columns (one under another on a phone, unless they pair up)."""
+    radios.add_class("ws-options")
+    if len(radios.options) % 2 == 0:
+        radios.add_class("ws-options-even")
+    return radios
+
+
 def set_choice(control: w.Dropdown | w.RadioButtons, value: Any) -> None:
     """Show ``value`` even when it is not one of the control's steps (an answer made elsewhere)."""
     values = [option[1] if isinstance(option, tuple) else option for option in control.options]

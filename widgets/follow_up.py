@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, paragraph, text_area
+from widgets.controls import paragraph, scale_radios, text_area
 from widgets.registry import register
 from workshop.errors import WorkshopError
 from workshop.exercises import find_exercise
@@ -21,21 +21,14 @@ class FollowUpWidget(ExerciseWidget):
     exercise: FollowUp
 
     def build_controls(self) -> list[w.Widget]:
-        anchors = dict(HOW_ANCHORS)
-        self.rating = w.RadioButtons(
-            options=[(f"{n} {anchors[n]}" if n in anchors else str(n), n) for n in range(11)],
-            value=None,
-            description=HOW_IT_WENT,
-            style=WIDE,
-        )
-        self.rating.add_class("ws-scale")
+        self.rating, legend = scale_radios(HOW_IT_WENT, list(range(11)), dict(HOW_ANCHORS))
         self.noticed = text_area(NOTICED)
         self.rating.observe(self._changed, "value")
         self.noticed.observe(self._changed, "value")
         controls: list[w.Widget] = [paragraph(self.exercise.prompt, "ws-prompt"), self._last_plan()]
         if self.exercise.help:
             controls.append(paragraph(self.exercise.help))
-        return [*controls, self.rating, self.noticed]
+        return [*controls, self.rating, legend, self.noticed]
 
     def _last_plan(self) -> w.HTML:
         plan = find_exercise(self.exercise.plan)

@@ -169,4 +169,5 @@ class Page:
             after = self.modules[position + 1]
             href = link_with_code(f"../{after.notebook}", self.participant)
             links.append(f"<a href='{html_literal(href)}' rel='next'>Next: {html_literal(after.title)}</a>")
-        display(w.HTML("<nav aria-label='Modules' class='ws-nav'>" + " · ".join(links) + "</nav>"))
+        separator = " <span class='ws-nav-sep' aria-hidden='true'>·</span> "
+        display(w.HTML("<nav aria-label='Modules' class='ws-nav'>" + separator.join(links) + "</nav>"))

@@ -22,8 +22,10 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
     """Predicted likelihood (filled circles) and what happened (open squares), entry by entry, 0-100."""
     if not points:
         return ""
-    # At least wide enough for the legend; the page scales it down on a narrow screen (max-width: 100%).
-    width, height, left, top, bottom = max(520, 60 + 56 * len(points)), 212, 44, 12, 150
+    # Drawn at its natural size (a phone's width holds four entries unscaled, so its numbers stay legible);
+    # more entries make it wider, and the page scales it down to fit (max-width: 100%). The key is HTML
+    # under it, where it can wrap.
+    width, height, left, top, bottom = max(260, 60 + 56 * len(points)), 176, 44, 12, 150
     scale = (bottom - top) / 100
 
     def y(value: int) -> float:
@@ -38,21 +40,21 @@ def chart_svg(points: list[tuple[int, int | None, int | None]]) -> str:
         parts.append(
             f"<line x1='{left}' x2='{width - 8}' y1='{y(tick)}' y2='{y(tick)}' stroke='#bbb' stroke-dasharray='3 3'/>"
         )
-        parts.append(f"<text x='{left - 6}' y='{y(tick) + 4}' text-anchor='end' font-size='11'>{tick}</text>")
+        parts.append(f"<text x='{left - 6}' y='{y(tick) + 4}' text-anchor='end' font-size='13'>{tick}</text>")
     for n, predicted, happened in points:
         x = left + 24 + 56 * (n - 1)
-        parts.append(f"<text x='{x}' y='{bottom + 16}' text-anchor='middle' font-size='11'>{n}</text>")
+        parts.append(f"<text x='{x}' y='{bottom + 18}' text-anchor='middle' font-size='13'>{n}</text>")
         if predicted is not None:
             parts.append(f"<circle cx='{x - 6}' cy='{y(predicted)}' r='5' fill='#222'/>")
         if happened is not None:
             parts.append(
                 f"<rect x='{x + 1}' y='{y(happened) - 5}' width='10' height='10' fill='white' stroke='#222' stroke-width='2'/>"
             )
-    parts.append(
-        f"<text x='{left}' y='{bottom + 34}' font-size='12'>By entry: ● predicted likelihood, □ what happened</text>"
-    )
-    parts.append(f"<text x='{left}' y='{bottom + 50}' font-size='12'>(what happened: yes 100, partly 50, no 0)</text>")
     parts.append("</svg>")
+    parts.append(
+        "<p class='ws-chart-key'>Along the bottom: entry number. ● predicted likelihood · □ what happened "
+        "(yes 100, partly 50, no 0)</p>"
+    )
     return "".join(parts)
 
 

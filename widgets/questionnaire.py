@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
+from widgets.controls import option_grid
 from widgets.registry import register
 from workshop.kinds.questionnaire import Questionnaire
 from workshop.measures import score_if_complete
@@ -43,7 +44,7 @@ class QuestionnaireWidget(ExerciseWidget):
         scale = self.exercise.scale
         intro = [f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>"]
         if scale.title:
-            intro.append(f"<p><em>{html_literal(scale.title)}</em></p>")
+            intro.append(f"<p class='ws-scale-title'>{html_literal(scale.title)}</p>")
         intro.append(f"<p class='ws-help'>{html_literal(self.exercise.help or scale.instructions)}</p>")
         self.items: list[w.RadioButtons] = []
         for item in scale.items:
@@ -55,6 +56,7 @@ class QuestionnaireWidget(ExerciseWidget):
                 layout=w.Layout(width="100%"),
             )
             radio.add_class("ws-questionnaire-item")
+            option_grid(radio)
             radio.observe(self._on_item, "value")
             self.items.append(radio)
         self.clear = w.Button(description="Clear my answers to this questionnaire", layout=w.Layout(width="auto"))

@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
+from widgets.controls import scale_radios
 from widgets.registry import register
 from workshop.kinds.rating import Rating
 from workshop.text import html_literal
@@ -30,12 +31,10 @@ class RatingWidget(ExerciseWidget):
     def build_controls(self) -> list[w.Widget]:
         anchors = dict(self.exercise.anchors)
         controls: list[w.Widget] = []
+        legend: list[w.Widget] = []
         if len(self.points) <= RADIO_LIMIT:
-            labels = [(f"{p} {anchors[p]}" if p in anchors else str(p), p) for p in self.points]
-            self.control = w.RadioButtons(
-                options=labels, value=None, description=self.exercise.prompt, style={"description_width": "initial"}
-            )
-            self.control.add_class("ws-scale")
+            self.control, words = scale_radios(self.exercise.prompt, self.points, anchors)
+            legend.append(words)
         else:
             self.control = w.IntSlider(
                 value=self.exercise.minimum,
@@ -58,7 +57,7 @@ class RatingWidget(ExerciseWidget):
         self.observe(self._show_keep, "value")
         if self.exercise.help:
             controls.insert(0, w.HTML(f"<p class='ws-help'>{html_literal(self.exercise.help)}</p>"))
-        return [self.control, *controls]
+        return [self.control, *legend, *controls]
 
     def _show_keep(self, _change: dict[str, Any] | None = None) -> None:
         if hasattr(self, "keep"):

@@ -26,6 +26,9 @@ CHROMIUM_ARGS = (
     "--disable-sync",
     "--no-first-run",
 )
+# Viewports (CSS px): a laptop, and a common phone (used with touch and a phone's viewport rules).
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 # Not network requests: nothing leaves the machine for these.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "devtools"}
@@ -116,11 +119,19 @@ def wait_for_widgets(page: Page, *, timeout_ms: float = 60_000, min_widgets: int
     )
 
 
-def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
-    """axe-core violations on the page with one of ``impacts``; each dict has id, impact, help, nodes."""
+def axe_violations(
+    page: Page, impacts: tuple[str, ...] = ("serious", "critical"), *, target_size: bool = False
+) -> list[dict[str, Any]]:
+    """axe-core violations on the page with one of ``impacts``; each dict has id, impact, help, nodes.
+
+    ``target_size`` also runs axe's "target-size" rule (WCAG 2.2, 2.5.8: targets of 24 x 24 CSS px, or
+    spaced so), which axe leaves off by default."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if target_size:
+        options["rules"] = {"target-size": {"enabled": True}}
+    results = Axe().run(page, options=options)
     return [v for v in results.response["violations"] if v.get("impact") in impacts]
 
 

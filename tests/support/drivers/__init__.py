@@ -3,8 +3,10 @@
 A driver file names the kinds it drives (``KINDS``) and has three functions:
 
 * ``planned(exercise)``: the answer a test gives (the store must then hold ``exercise.validate(planned)``);
-* ``enter(page, box, exercise, value)``: give that answer in the exercise's box, by keyboard where the
-  control allows (text is typed, boxes and radios toggled with Space, buttons pressed with Enter);
+* ``enter(page, box, exercise, value, *, tap=False)``: give that answer in the exercise's box, by keyboard
+  where the control allows (text is typed, boxes and radios toggled with Space, buttons pressed with
+  Enter), or with ``tap=True`` by touch (controls tapped, text typed with the on-screen keyboard; see
+  ``_keys``);
 * ``expect_shown(box, exercise, value)``: after a reload, the controls show that answer again.
 """
 

@@ -15,17 +15,19 @@ def planned(exercise: Any) -> Any:
     return {"ranked": ranked[: exercise.choose_max]}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from playwright.sync_api import expect
 
     first, second = value["ranked"][1], value["ranked"][0]  # tick in the other order, then reorder
-    checkbox(page, box.get_by_role("checkbox", name=first, exact=True), True)
-    checkbox(page, box.get_by_role("checkbox", name=second, exact=True), True)
-    press(page, box.get_by_role("button", name=f"Move up: {second}", exact=True), "Enter")
+    checkbox(page, box.get_by_role("checkbox", name=first, exact=True), True, tap=tap)
+    checkbox(page, box.get_by_role("checkbox", name=second, exact=True), True, tap=tap)
+    press(page, box.get_by_role("button", name=f"Move up: {second}", exact=True), "Enter", tap=tap)
     expect(box.get_by_role("button", name=f"Move up: {second}", exact=True)).to_be_disabled()
     if len(value["ranked"]) > 2:
-        type_into(page, box.get_by_role("textbox", name="A card in my own words", exact=True), value["ranked"][2])
-        press(page, box.get_by_role("button", name="Add my card", exact=True), "Enter")
+        type_into(
+            page, box.get_by_role("textbox", name="A card in my own words", exact=True), value["ranked"][2], tap=tap
+        )
+        press(page, box.get_by_role("button", name="Add my card", exact=True), "Enter", tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

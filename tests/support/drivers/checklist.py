@@ -14,11 +14,11 @@ def planned(exercise: Any) -> Any:
     }
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     for option in value["selected"]:
-        checkbox(page, box.get_by_role("checkbox", name=option, exact=True), True)
+        checkbox(page, box.get_by_role("checkbox", name=option, exact=True), True, tap=tap)
     if exercise.other:
-        type_into(page, box.get_by_role("textbox", name=exercise.other_label, exact=True), value["other"])
+        type_into(page, box.get_by_role("textbox", name=exercise.other_label, exact=True), value["other"], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

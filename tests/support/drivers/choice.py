@@ -11,7 +11,7 @@ def planned(exercise: Any) -> Any:
     return exercise.answer
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     """Try every option first: each shows its own explanation, with the verdict in words."""
     from playwright.sync_api import expect
 
@@ -19,10 +19,10 @@ def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
 
     explanation = box.locator(".ws-explanation")
     for index, option in enumerate(exercise.options):
-        press(page, box.get_by_role("radio", name=option, exact=True))
+        press(page, box.get_by_role("radio", name=option, exact=True), tap=tap)
         expect(explanation).to_contain_text(RIGHT if index == exercise.answer else NOT_BEST)
         expect(explanation).to_contain_text(exercise.explanations[index])
-    press(page, box.get_by_role("radio", name=exercise.options[value], exact=True))
+    press(page, box.get_by_role("radio", name=exercise.options[value], exact=True), tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

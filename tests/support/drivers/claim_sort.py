@@ -19,12 +19,12 @@ def _group(box: Any, exercise: Any, n: int) -> Any:
     return box.get_by_role("radiogroup", name=f"{n + 1}. {exercise.claims[n].text}", exact=True)
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from playwright.sync_api import expect
 
     for n, category in enumerate(value):
         if category is not None:
-            press(page, _group(box, exercise, n).get_by_role("radio", name=category, exact=True))
+            press(page, _group(box, exercise, n).get_by_role("radio", name=category, exact=True), tap=tap)
             expect(box.locator(".ws-explanation").nth(n)).to_contain_text(exercise.claims[n].explanation)
 
 

@@ -15,7 +15,7 @@ def planned(exercise: Any) -> Any:
     return {"steps": steps, "next": 0}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from playwright.sync_api import expect
 
     steps = value["steps"]
@@ -23,17 +23,23 @@ def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
     order = [*reversed(steps[1:]), steps[0]]
     for n, step in enumerate(order):
         if exercise.ideas and step["text"] == exercise.ideas[0]:
-            press(page, box.get_by_role("button", name="Add this idea as a step", exact=True), "Enter")
+            press(page, box.get_by_role("button", name="Add this idea as a step", exact=True), "Enter", tap=tap)
         else:
-            press(page, box.get_by_role("button", name="Add a step", exact=True), "Enter")
-            type_into(page, box.get_by_role("textbox", name=f"Step {n + 1}", exact=True), step["text"])
+            press(page, box.get_by_role("button", name="Add a step", exact=True), "Enter", tap=tap)
+            type_into(page, box.get_by_role("textbox", name=f"Step {n + 1}", exact=True), step["text"], tap=tap)
         expect(box.get_by_role("textbox", name=f"Step {n + 1}", exact=True)).to_have_value(step["text"])
-        choose(box.get_by_role("combobox", name=f"Step {n + 1}: expected distress, 0-100", exact=True), step["suds"])
-    # Move the last step up once by keyboard, then sort.
-    press(page, box.get_by_role("button", name=f"Move step {len(order)} up", exact=True), "Enter")
-    press(page, box.get_by_role("button", name="Sort by expected distress", exact=True), "Enter")
+        choose(
+            box.get_by_role("combobox", name=f"Step {n + 1}: expected distress, 0-100", exact=True),
+            step["suds"],
+            tap=tap,
+        )
+    # Move the last step up once, then sort.
+    press(page, box.get_by_role("button", name=f"Move step {len(order)} up", exact=True), "Enter", tap=tap)
+    press(page, box.get_by_role("button", name="Sort by expected distress", exact=True), "Enter", tap=tap)
     expect(box.get_by_role("textbox", name="Step 1", exact=True)).to_have_value(steps[0]["text"])
-    choose(box.get_by_role("combobox", name="The step I will try next", exact=True), f"Step 1: {steps[0]['text']}")
+    choose(
+        box.get_by_role("combobox", name="The step I will try next", exact=True), f"Step 1: {steps[0]['text']}", tap=tap
+    )
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

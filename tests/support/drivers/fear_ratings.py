@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from support.drivers._keys import type_into
+from support.drivers._keys import slide_to, type_into
 
 KINDS = ("fear_ratings",)
 RATINGS = (30, 10, 20)
@@ -16,16 +16,13 @@ def planned(exercise: Any) -> Any:
     ]
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     for n, row in enumerate(value):
         text = box.get_by_role("textbox", name=f"Situation {n + 1}, in your own words")
         if row["situation"]:
-            type_into(page, text, row["situation"])
+            type_into(page, text, row["situation"], tap=tap)
         slider = box.get_by_role("slider", name=f"How much fear would facing situation {n + 1} bring? (0 to 100)")
-        slider.focus()
-        page.keyboard.press("Home")
-        for _ in range(row["rating"]):
-            page.keyboard.press("ArrowRight")
+        slide_to(page, slider, row["rating"], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

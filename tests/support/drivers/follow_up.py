@@ -11,12 +11,12 @@ def planned(exercise: Any) -> Any:
     return {"rating": 7, "noticed": "I did most of it. Tuesday was hard."}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from workshop.kinds.follow_up import HOW_IT_WENT, NOTICED
 
     group = box.get_by_role("radiogroup", name=HOW_IT_WENT, exact=True)
-    press(page, group.get_by_role("radio", name=str(value["rating"]), exact=True))
-    type_into(page, box.get_by_role("textbox", name=NOTICED, exact=True), value["noticed"])
+    press(page, group.get_by_role("radio", name=str(value["rating"]), exact=True), tap=tap)
+    type_into(page, box.get_by_role("textbox", name=NOTICED, exact=True), value["noticed"], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

@@ -11,9 +11,9 @@ def planned(exercise: Any) -> Any:
     return {"text": "Dear me,\nThat was hard. <i>You</i> did your best.", "not_today": True}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
-    type_into(page, box.get_by_role("textbox", name=exercise.prompt, exact=True), value["text"])
-    checkbox(page, box.get_by_role("checkbox", name=exercise.not_today_label, exact=True), value["not_today"])
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
+    type_into(page, box.get_by_role("textbox", name=exercise.prompt, exact=True), value["text"], tap=tap)
+    checkbox(page, box.get_by_role("checkbox", name=exercise.not_today_label, exact=True), value["not_today"], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

@@ -13,11 +13,11 @@ def planned(exercise: Any) -> Any:
     return {key: f"{label}: my words & <em>plan</em>" for key, label in PLAN_PARTS}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from workshop.kinds.plan import PLAN_PARTS
 
     for key, label in PLAN_PARTS:
-        type_into(page, box.get_by_role("textbox", name=label, exact=True), value[key])
+        type_into(page, box.get_by_role("textbox", name=label, exact=True), value[key], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

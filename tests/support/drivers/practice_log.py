@@ -23,19 +23,19 @@ def planned(exercise: Any) -> Any:
     return {"entries": [entry]}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from workshop.kinds.practice_log import FEARED, LABELS
 
     for n, entry in enumerate(value["entries"]):
-        press(page, box.get_by_role("button", name="Add an entry", exact=True), "Enter")
+        press(page, box.get_by_role("button", name="Add an entry", exact=True), "Enter", tap=tap)
         label = f"Entry {n + 1}"
         for key in ("step", "date", "prediction", "happened", "learned"):
             role = "combobox" if key == "step" else "textbox"
-            type_into(page, box.get_by_role(role, name=f"{label}: {LABELS[key]}", exact=True), entry[key])
+            type_into(page, box.get_by_role(role, name=f"{label}: {LABELS[key]}", exact=True), entry[key], tap=tap)
         for key in ("likelihood", "distress_before", "distress_peak", "surprise"):
-            choose(box.get_by_role("combobox", name=f"{label}: {LABELS[key]}", exact=True), entry[key])
+            choose(box.get_by_role("combobox", name=f"{label}: {LABELS[key]}", exact=True), entry[key], tap=tap)
         feared = box.get_by_role("radiogroup", name=f"{label}: {LABELS['feared']}", exact=True)
-        press(page, feared.get_by_role("radio", name=FEARED[entry["feared"]], exact=True))
+        press(page, feared.get_by_role("radio", name=FEARED[entry["feared"]], exact=True), tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

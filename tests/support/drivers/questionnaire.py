@@ -19,9 +19,9 @@ def _radio(box: Any, exercise: Any, n: int, value: int) -> Any:
     return group.get_by_role("radio", name=label, exact=True)
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     for n, answer in enumerate(value):
-        press(page, _radio(box, exercise, n, answer))
+        press(page, _radio(box, exercise, n, answer), tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from support.drivers._keys import press
+from support.drivers._keys import press, slide_to
 
 KINDS = ("rating",)
 
@@ -16,15 +16,11 @@ def planned(exercise: Any) -> Any:
     return exercise.minimum + 3 * exercise.step
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     if len(range(exercise.minimum, exercise.maximum + 1, exercise.step)) > 11:
-        slider = box.get_by_role("slider")
-        slider.focus()
-        page.keyboard.press("Home")
-        for _ in range((value - exercise.minimum) // exercise.step):
-            page.keyboard.press("ArrowRight")
+        slide_to(page, box.get_by_role("slider"), value, minimum=exercise.minimum, step=exercise.step, tap=tap)
         return
-    press(page, box.get_by_role("radio", name=label(exercise, value), exact=True))
+    press(page, box.get_by_role("radio", name=label(exercise, value), exact=True), tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

@@ -11,8 +11,8 @@ def planned(exercise: Any) -> Any:
     return f"My answer to {exercise.name}: <b>not bold</b> & kept as typed. שלום 😊"
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
-    type_into(page, box.get_by_role("textbox", name=exercise.prompt, exact=True), value)
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
+    type_into(page, box.get_by_role("textbox", name=exercise.prompt, exact=True), value, tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

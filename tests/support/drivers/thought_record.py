@@ -22,26 +22,28 @@ def planned(exercise: Any) -> Any:
     }
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
     from workshop.kinds import thought_record as tr
 
     if value is None:
         return
-    type_into(page, box.get_by_role("textbox", name=tr.SITUATION, exact=True), value["situation"])
+    type_into(page, box.get_by_role("textbox", name=tr.SITUATION, exact=True), value["situation"], tap=tap)
     for n, mood in enumerate(value["moods"]):
         name, before, _after = tr.mood_labels(n)
-        type_into(page, box.get_by_role("textbox", name=name, exact=True), mood["name"])
-        choose(box.get_by_role("combobox", name=before, exact=True), mood["before"])
+        type_into(page, box.get_by_role("textbox", name=name, exact=True), mood["name"], tap=tap)
+        choose(box.get_by_role("combobox", name=before, exact=True), mood["before"], tap=tap)
     for n, thought in enumerate(value["thoughts"]):
-        type_into(page, box.get_by_role("textbox", name=tr.thought_label(n), exact=True), thought)
+        type_into(page, box.get_by_role("textbox", name=tr.thought_label(n), exact=True), thought, tap=tap)
     hot = box.get_by_role("radiogroup", name=tr.HOT, exact=True)
-    press(page, hot.get_by_role("radio", name=tr.thought_label(value["hot"]), exact=True))
-    type_into(page, box.get_by_role("textbox", name=tr.EVIDENCE_FOR, exact=True), value["evidence_for"])
-    type_into(page, box.get_by_role("textbox", name=tr.EVIDENCE_AGAINST, exact=True), value["evidence_against"])
-    type_into(page, box.get_by_role("textbox", name=tr.BALANCED, exact=True), value["balanced"])
-    choose(box.get_by_role("combobox", name=tr.BELIEF, exact=True), value["belief"])
+    press(page, hot.get_by_role("radio", name=tr.thought_label(value["hot"]), exact=True), tap=tap)
+    type_into(page, box.get_by_role("textbox", name=tr.EVIDENCE_FOR, exact=True), value["evidence_for"], tap=tap)
+    type_into(
+        page, box.get_by_role("textbox", name=tr.EVIDENCE_AGAINST, exact=True), value["evidence_against"], tap=tap
+    )
+    type_into(page, box.get_by_role("textbox", name=tr.BALANCED, exact=True), value["balanced"], tap=tap)
+    choose(box.get_by_role("combobox", name=tr.BELIEF, exact=True), value["belief"], tap=tap)
     for n, mood in enumerate(value["moods"]):
-        choose(box.get_by_role("combobox", name=tr.mood_labels(n)[2], exact=True), mood["after"])
+        choose(box.get_by_role("combobox", name=tr.mood_labels(n)[2], exact=True), mood["after"], tap=tap)
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:

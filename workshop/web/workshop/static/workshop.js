@@ -4,6 +4,12 @@
 // - A set of radio buttons becomes one radio group named by its label, with a shared input name, so a
 //   screen reader hears the question and arrow keys move between the choices (one Tab stop per group).
 // - A slider's editable number gets a name too ("Value: <label>").
+// - In a rating scale (class "ws-scale"), an option named "0 Not at all" shows "0" in its cell: the anchor
+//   words move into a span that only screen readers read (widgets/style.py hides it; the words are printed
+//   under the scale), so the radio is still named "0 Not at all".
+// - A focused text field stays in sight between the bar at the top and an on-screen keyboard: when the
+//   window shrinks (the keyboard opens) or a field takes focus, a field that is cut off is scrolled into
+//   view (scroll-padding in workshop.css keeps it below the bar).
 // Voila also moves the rendered notebook into a JupyterLab shell appended to <body>, outside every
 // landmark; the shell is put back inside <main>, where the skip link points.
 (function () {
@@ -54,12 +60,34 @@
       nextId += 1;
       box.dataset.wsName = "ws-radio-" + nextId;
     }
+    if (widget.classList.contains("ws-scale")) {
+      box.querySelectorAll("label").forEach(tuckAnchorWords);
+    }
     // Re-rendered options come without a name: give every input the group's name each time.
     box.querySelectorAll("input[type=radio]").forEach(function (input) {
       if (input.name !== box.dataset.wsName) {
         input.name = box.dataset.wsName;
       }
     });
+  }
+
+  function tuckAnchorWords(label) {
+    if (label.querySelector(".ws-anchor-word")) {
+      return;
+    }
+    var text = label.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) {
+      return;
+    }
+    var space = text.textContent.indexOf(" ");
+    if (space < 1) {
+      return;
+    }
+    var words = document.createElement("span");
+    words.className = "ws-anchor-word";
+    words.textContent = text.textContent.slice(space);
+    text.textContent = text.textContent.slice(0, space);
+    label.insertBefore(words, text.nextSibling);
   }
 
   function announceStatus(element) {
@@ -101,7 +129,27 @@
     root.querySelectorAll(".ws-status").forEach(announceStatus);
   }
 
+  var FIELDS = "textarea, input, select, [contenteditable=true]";
+
+  function keepFocusedFieldInView() {
+    var field = document.activeElement;
+    if (!field || !field.matches || !field.matches(FIELDS) || !field.closest("main")) {
+      return;
+    }
+    var bar = document.querySelector(".ws-bar");
+    var top = bar ? bar.getBoundingClientRect().bottom : 0;
+    var bottom = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    var box = field.getBoundingClientRect();
+    if (box.top < top || box.bottom > bottom) {
+      field.scrollIntoView({ block: box.height > bottom - top ? "start" : "nearest" });
+    }
+  }
+
   function start() {
+    document.addEventListener("focusin", function () {
+      window.requestAnimationFrame(keepFocusedFieldInView);
+    });
+    (window.visualViewport || window).addEventListener("resize", keepFocusedFieldInView);
     moveShellIntoMain();
     fix(document.body);
     new MutationObserver(function (mutations) {
