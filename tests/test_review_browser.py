@@ -231,6 +231,13 @@ def test_group_round_trip_from_voila_through_nbgrader_back_to_the_participant(
     expect(shown.first).to_be_visible()
     assert [text.strip() for text in shown.all_inner_texts()][: len(typed)] == list(typed.values())
     assert feedback.locator("img[src='x'], script:not([type])").count() == 0
+    # Written for the participant: the module's own title, contents named by the exercises' prompts, no
+    # internal ids, no points, nothing addressed to the facilitator.
+    body = feedback.locator("body")
+    expect(body).to_contain_text(f"Feedback from your facilitator: {TRIGGERS.title}")
+    expect(feedback.locator("#toc")).to_contain_text(TRIGGERS["snapshot_what"].prompt)
+    for hidden in ("triggers.", "point", "Review: ", "(right answer)", "Safety flags"):
+        expect(body).not_to_contain_text(hidden)
     page.get_by_role("heading", name="Feedback from your facilitator").scroll_into_view_if_needed()
     # The sandboxed frame (no scripts) is painted a moment after it scrolls into view; only the picture waits.
     page.wait_for_timeout(1_000)

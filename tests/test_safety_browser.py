@@ -304,3 +304,31 @@ def test_each_questionnaire_item_is_one_named_radio_group(page, workshop_server)
     group = box.get_by_role("radiogroup", name=f"{first_item.n}. {first_item.text}")
     expect(group).to_have_count(1, timeout=5_000)
     expect(group.get_by_role("radio")).to_have_count(4)
+
+
+@pytest.mark.browser
+def test_the_pulse_after_the_snapshot_offers_grounding_and_flags_a_sharp_rise(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
+    """Module 1's "how are you now?" pulse follows the check-in's rules: 20 at the check-in, then 55 at the
+    pulse is a rise of 35 (under the threshold of 70): grounding is offered and one flag records the rise."""
+    from playwright.sync_api import expect
+
+    triggers = next(m for m in MODULES if m.key == "triggers")
+    code = new_registered_code(server_store)
+    server_store.save(code, "triggers.checkin", 20)
+    open_page(page, workshop_server, triggers.notebook, code, min_widgets=len(triggers.exercises))
+    slider = page.get_by_role("slider", name=triggers["pulse"].prompt)
+    pulse = page.locator(".ws-exercise").filter(has=slider)
+    slider.focus()
+    page.keyboard.press("Home")
+    for _ in range(55):
+        page.keyboard.press("ArrowRight")
+    expect(slider).to_have_attribute("aria-valuetext", "55")
+    grounding = pulse.locator(".ws-grounding")
+    expect(grounding).to_be_visible(timeout=15_000)
+    assert_shows_the_resources(grounding.get_by_role("region", name="Crisis support"))
+    flag = wait_until(lambda: flags_for(server_store, code), "the pulse's flag")[0]
+    assert (flag.kind, flag.details["exercise_id"], flag.details["value"], flag.details["checkin"]) == (
+        "distress", "triggers.pulse", 55, 20
+    )
+    grounding.scroll_into_view_if_needed()
+    screenshot(page, "safety-pulse-grounding", full_page=False)
