@@ -23,10 +23,11 @@ def planned(exercise: Any) -> Any:
     return {"entries": [entry]}
 
 
-def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) -> None:
+def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False, after: int = 0) -> None:
+    """Add ``value``'s entries; ``after``: how many entries the log already shows (a later day's visit)."""
     from workshop.kinds.practice_log import FEARED, LABELS
 
-    for n, entry in enumerate(value["entries"]):
+    for n, entry in enumerate(value["entries"], start=after):
         press(page, box.get_by_role("button", name="Add an entry", exact=True), "Enter", tap=tap)
         label = f"Entry {n + 1}"
         for key in ("step", "date", "prediction", "happened", "learned"):
