@@ -302,11 +302,11 @@ def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
 
 def kernel_pools(modules_root: Path, landing_pool: int, module_pool: int) -> dict[str, dict[str, int]]:
     """Pool size per notebook: the landing page's, each module notebook's; none for anything else."""
-    from workshop.exercises import module_index
+    from workshop.exercises import loadable_modules, module_index
 
     pools = {"default": {"pool_size": 0}, LANDING_NOTEBOOK: {"pool_size": landing_pool}}
-    modules, problems = module_index(modules_root)
-    for problem in problems:
+    modules, _ = module_index(modules_root)
+    for problem in loadable_modules(modules_root)[1]:
         # One broken module.toml must not stop the workshop: its page says what is wrong.
         print(f"workshop: warning: {problem}", file=sys.stderr)
     for module in modules:
