@@ -201,3 +201,13 @@ def test_a_wording_no_rule_knows_is_caught_by_the_concept_model() -> None:
 def test_danger_and_self_risk_in_one_text_report_both() -> None:
     result = check_crisis_language("He hits me when he drinks. Some nights I want to die.")
     assert set(result.categories) == {"danger_from_others", "passive_wish"}
+
+
+def test_someone_being_angry_is_not_danger_but_fear_of_them_is() -> None:
+    """After a rejection people often write that someone is angry with them: that alone is no alarm."""
+    from workshop.safety import check_crisis_language
+
+    for everyday in ("She is angry with me.", "My boss was angry with me today.", "They got angry when I said no."):
+        assert not check_crisis_language(everyday), everyday
+    for danger in ("He has a bad temper and I am afraid of him.", "He gets angry and hits me."):
+        assert check_crisis_language(danger).category == "danger_from_others", danger
