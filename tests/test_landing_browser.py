@@ -73,7 +73,6 @@ def test_start_page_on_a_phone_by_touch(workshop_server, phone_page) -> None:
     assert small_targets(page) == []
     violations = axe_violations(page, target_size=True)
     assert not violations, describe_violations(violations)
-    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "landing-phone")
 
 

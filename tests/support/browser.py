@@ -148,5 +148,7 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """Save artifacts/screenshots/<name>.png (git ignores artifacts/) and return its path."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if full_page:
+        page.evaluate("window.scrollTo(0, 0)")  # the fixed bar is drawn where the view is: at the top
     page.screenshot(path=str(path), full_page=full_page)
     return path
