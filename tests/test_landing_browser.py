@@ -67,13 +67,14 @@ def test_start_page_on_a_phone_by_touch(workshop_server, phone_page) -> None:
     assert bar_height(page) <= BAR_MAX_PX and help_in_reach(page)
     page.get_by_role("button", name="Start with a new code").tap()
     page.locator(".ws-code").wait_for()
-    page.get_by_role("link", name="Triggers", exact=False).first.scroll_into_view_if_needed()
+    module_link = page.locator(".ws-modules a[href*='p=']").first  # the list with the code in its links
+    module_link.wait_for()
+    module_link.scroll_into_view_if_needed()
     assert help_in_reach(page)
     assert not scrolls_sideways(page), sideways(page)
     assert small_targets(page) == []
     violations = axe_violations(page, target_size=True)
     assert not violations, describe_violations(violations)
-    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "landing-phone")
 
 

@@ -308,7 +308,6 @@ def test_every_exercise_answers_by_touch_on_a_phone(
     assert fields_hidden_by_the_keyboard(page) == []
     violations = axe_violations(page, target_size=True)
     assert not violations, f"axe on the answered {module.key} page at phone size:\n{describe_violations(violations)}"
-    page.evaluate("window.scrollTo(0, 0)")  # a full-page screenshot draws the fixed bar where the view is
     screenshot(page, f"module-{module.key}-phone")
 
     page.locator("nav.ws-nav").scroll_into_view_if_needed()  # the very end of the page

@@ -148,5 +148,14 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
     """Save artifacts/screenshots/<name>.png (git ignores artifacts/) and return its path."""
     path = ARTIFACTS / "screenshots" / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=full_page)
+    if not full_page:
+        page.screenshot(path=str(path))
+        return path
+    # Chromium leaves the fixed bar out of a full-page capture: pin it to the top of the page meanwhile.
+    pin = "bar => { if (bar) bar.style.position = bar.style.position ? '' : 'absolute'; }"
+    page.evaluate(f"({pin})(document.querySelector('.ws-bar'))")
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.evaluate(f"({pin})(document.querySelector('.ws-bar'))")
     return path
