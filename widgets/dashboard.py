@@ -801,7 +801,11 @@ def _open() -> tuple[ResponseStore, list[Module]] | str:
 
 
 def warm_up() -> None:
-    """What a preheated kernel does before anyone opens the page: import and draw once (fonts loaded)."""
+    """What a preheated kernel does before anyone opens the page: import what the first refresh needs (the
+    review package brings nbformat: seconds on a busy machine, measured by `make bench`) and draw a chart once
+    (matplotlib and its fonts)."""
+    import workshop.review.course
+    import workshop.review.safety_notes  # noqa: F401
     from widgets import charts
 
     charts.warm_up()
