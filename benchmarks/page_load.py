@@ -10,6 +10,9 @@ The group of 12 arrives as light clients that do what a browser does over the ne
 open its kernel's websocket, ask for the widgets' state) plus one real browser among them, timed to
 usable: 12 Chromium instances on 2 cores would measure the browsers, not the server.
 
+The facilitator's dashboard (`workshop dashboard`, on the kernel it keeps ready) is timed to usable with 12
+participants' answers to every exercise of the 8 modules, next to the one-widget page of the same run.
+
 Prints a table and writes artifacts/bench/page_load.json. Nothing here asserts a time: figures depend on
 the machine; the runs do check that every page became usable with no outside request and no console error.
 """
@@ -40,7 +43,8 @@ from support.browser import (  # noqa: E402
     BrowserLog,
     browser_unavailable_reason,
 )
-from support.server import Server, run_workshop_server  # noqa: E402
+from support.group_data import fill_everything  # noqa: E402
+from support.server import DashboardServer, Server, run_dashboard, run_workshop_server  # noqa: E402
 
 TRIVIAL = "bench_trivial.ipynb"
 # The first thing a participant can use: any enabled widget control.
@@ -239,6 +243,10 @@ async def main_async(args: argparse.Namespace) -> dict:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         if args.group_only:
             report["cold"] = report["preheated"] = {}
+        elif args.dashboard_only:
+            with run_workshop_server(data / "cold", modules_dir=modules, extra_args=["--pool", "0"]) as server:
+                report["cold"] = await single_runs(browser, server, args.runs, {BASELINE: PAGES[BASELINE]})
+            report["preheated"] = {}
         # Both pages on a cold kernel: the ratio compares the pages themselves.
         else:
             with run_workshop_server(data / "cold", modules_dir=modules, extra_args=["--pool", "0"]) as server:
@@ -255,23 +263,97 @@ async def main_async(args: argparse.Namespace) -> dict:
                     alone.append(await light_arrival(server, LANDING))
                     await asyncio.sleep(2)
                 report["alone_light_s"] = statistics.median(alone)
-        with run_workshop_server(data / "group", modules_dir=modules, group=True) as server:
-            await wait_for_pool(server, args.participants)
-            report["group"] = await light_group_run(browser, server, args.participants, LANDING)
+        if not args.group_only:
+            # The facilitator's dashboard, as `workshop dashboard` serves it, on a group's worth of answers.
+            answers = dashboard_data(data / "dashboard", args.participants)
+            with run_dashboard(data / "dashboard", cohort=BENCH_COHORT) as server:
+                report["dashboard"] = {
+                    "participants": args.participants,
+                    "modules": BENCH_MODULES,
+                    "answers": answers,
+                    **await dashboard_runs(browser, server, args.runs, args.participants),
+                }
+        if not args.dashboard_only:
+            with run_workshop_server(data / "group", modules_dir=modules, group=True) as server:
+                await wait_for_pool(server, args.participants)
+                report["group"] = await light_group_run(browser, server, args.participants, LANDING)
         await browser.close()
     shutil.rmtree(modules.parent, ignore_errors=True)
     shutil.rmtree(data, ignore_errors=True)
     return report
 
 
-async def wait_for_pool(server: Server, size: int, timeout: float = 240) -> None:
-    """Until the landing page's pool reports full (the server logs it), as before a session starts."""
+async def wait_for_pool(
+    server: Server, size: int, timeout: float = 240, notebook: str = "index.ipynb", times: int = 1
+) -> None:
+    """Until ``notebook``'s pool reports full (the server logs it) for the ``times``-th time, as before a session
+    starts, or after a visit took the ready kernel."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if f"Kernel pool of index.ipynb is filled with {size} kernel(s)" in server.log_text():
+        if server.log_text().count(f"Kernel pool of {notebook} is filled with {size} kernel(s)") >= times:
             return
         await asyncio.sleep(0.5)
-    raise SystemExit(f"the pool of {size} kernels was not ready within {timeout:.0f} s")
+    raise SystemExit(f"the pool of {size} kernels for {notebook} was not ready within {timeout:.0f} s")
+
+
+# The dashboard is usable when its first section (Now) is shown and its controls answer (every cell has run);
+# its charts are drawn in the background after that, and timed separately.
+DASHBOARD_READ = ".ws-updated [data-as-of]"
+DASHBOARD_CHARTS = ".ws-dash figure svg"
+BENCH_COHORT = "bench"
+BENCH_MODULES = 8
+
+
+def dashboard_data(folder: Path, participants: int) -> int:
+    """A data folder holding ``participants`` people with answers to every exercise of the 8 listed modules."""
+    from workshop.exercises import all_modules
+    from workshop.store import STORE_FILE, ResponseStore
+
+    modules = [m for m in all_modules() if m.listed]
+    assert len(modules) == BENCH_MODULES, f"expected {BENCH_MODULES} modules, found {len(modules)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    with ResponseStore(folder / STORE_FILE) as store:
+        fill_everything(store, modules, BENCH_COHORT, participants)
+        return sum(len(answers) for answers in store.latest_answers_of(store.participant_codes()).values())
+
+
+async def dashboard_runs(browser, server: DashboardServer, runs: int, participants: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Time from navigation until the dashboard is usable (and until its charts are drawn), on the preheated
+    kernel `workshop dashboard` keeps ready, waiting for the pool to refill between visits."""
+    usable, charts, memory = [], [], []
+    for visit in range(runs):
+        await wait_for_pool(server, 1, notebook="dashboard.ipynb", times=visit + 1)
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        page = await context.new_page()
+        log = BrowserLog()
+        log.attach(page)
+        started = time.perf_counter()
+        await page.goto(
+            server.page_url("/voila/render/dashboard.ipynb", cohort=BENCH_COHORT),
+            timeout=TIMEOUT_MS,
+            wait_until="commit",
+        )
+        await wait_until_usable(page)
+        await page.wait_for_selector(DASHBOARD_READ, state="attached", timeout=TIMEOUT_MS)
+        usable.append(time.perf_counter() - started)
+        await page.wait_for_function(
+            f"n => document.querySelectorAll({DASHBOARD_CHARTS!r}).length >= n", arg=4, timeout=TIMEOUT_MS
+        )
+        charts.append(time.perf_counter() - started)
+        config = await page.eval_on_selector("#jupyter-config-data", "e => JSON.parse(e.textContent)")
+        memory.append(kernel_rss_mib(server)[config["kernelId"]])
+        text = await page.inner_text("body")
+        await context.close()
+        if log.problems() or f"{participants} participant(s)" not in text:
+            raise SystemExit(f"dashboard visit {visit + 1}: {log.problems() or 'the dashboard did not show the group'}")
+    return {
+        "median_s": statistics.median(usable),
+        "min_s": min(usable),
+        "max_s": max(usable),
+        "charts_median_s": statistics.median(charts),
+        "kernel_rss_mib": statistics.median(memory),
+    }
 
 
 def print_table(report: dict) -> None:
@@ -286,14 +368,31 @@ def print_table(report: dict) -> None:
                 f"{mode + ', ' + label:<34}{row['median_s']:>10.2f}{row['min_s']:>8.2f}{row['max_s']:>8.2f}"
                 f"{row['kernel_rss_mib']:>12.0f}"
             )
-    if report["cold"]:
+    if len(report["cold"]) > 1:
         cold = report["cold"]
         baseline = cold[BASELINE]["median_s"]
         print(f"\nRatio to the {BASELINE} (cold, median), measured in the same run:")
         for label, row in cold.items():
             if label != BASELINE:
                 print(f"  {label:<32}{row['median_s'] / baseline:>8.2f}x")
-    group = report["group"]
+    dashboard = report.get("dashboard")
+    if dashboard:
+        baseline = report["cold"][BASELINE]["median_s"]
+        print(
+            f"\nThe facilitator dashboard ({dashboard['participants']} participants, {dashboard['modules']} modules, "
+            f"{dashboard['answers']} answers), preheated kernel, medians:"
+        )
+        print(
+            f"  usable (Now shown, controls ready) {dashboard['median_s']:.2f} s (min {dashboard['min_s']:.2f}, max "
+            f"{dashboard['max_s']:.2f}); charts drawn by {dashboard['charts_median_s']:.2f} s; kernel "
+            f"{dashboard['kernel_rss_mib']:.0f} MiB"
+        )
+        print(
+            f"  beside the {BASELINE} (cold) of the same run, {baseline:.2f} s: {dashboard['median_s'] / baseline:.2f}x"
+        )
+    group = report.get("group")
+    if not group:
+        return
     print(
         f"\n{group['participants']} participants arriving at once on the landing page (--group, pool "
         f"{group['participants']}; {group['participants'] - 1} light clients and one real browser): all usable, "
@@ -314,6 +413,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="visits per page for the medians (default 5)")
     parser.add_argument("--participants", type=int, default=12, help="group size arriving at once (default 12)")
     parser.add_argument("--group-only", action="store_true", help="only the group arrival")
+    parser.add_argument(
+        "--dashboard-only", action="store_true", help="only the dashboard, beside the one-widget page (cold)"
+    )
     args = parser.parse_args()
     reason = browser_unavailable_reason()
     if reason:
