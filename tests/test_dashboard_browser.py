@@ -28,6 +28,7 @@ import pytest
 from support.browser import ARTIFACTS, BrowserLog, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.group_data import fears, practice_entry, rses
 from support.server import DashboardServer, Server, run_dashboard, run_workshop_server
+from support.wait import wait_until
 
 from widgets.dashboard import REFRESH_SECONDS
 from workshop.exercises import all_modules
@@ -75,16 +76,6 @@ def session_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
 def store(session_servers: tuple[Server, DashboardServer]) -> Iterator[ResponseStore]:
     with ResponseStore(session_servers[0].data_dir / STORE_FILE) as opened:
         yield opened
-
-
-def wait_until(condition: Any, what: str, seconds: float = 60) -> Any:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(0.1)
-    pytest.fail(f"waited {seconds:.0f} s for {what}")
 
 
 def open_dashboard(page: Any, dashboard: DashboardServer, path: str = DASHBOARD) -> None:
@@ -135,7 +126,9 @@ def participant(browser: Any, group: Server, store: ResponseStore) -> Iterator[t
         wait_for_widgets(page, timeout_ms=PAGE_TIMEOUT_MS)
         page.get_by_role("button", name="Start with a new code").click()
         code = page.get_by_label("Your code").inner_text().strip()
-        wait_until(lambda: code in [m.participant for m in store.cohort_members(COHORT)], "joining the cohort")
+        wait_until(
+            lambda: code in [m.participant for m in store.cohort_members(COHORT)], "joining the cohort", seconds=60
+        )
         yield page, log, code
     finally:
         context.close()
@@ -152,7 +145,7 @@ def check_in(page: Any, group: Server, store: ResponseStore, code: str, value: i
     for _ in range(value):
         page.keyboard.press("ArrowRight")
     expect(slider).to_have_attribute("aria-valuetext", str(value))
-    wait_until(lambda: store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved")
+    wait_until(lambda: store.latest(code, "welcome.checkin") == value, f"the check-in {value} to be saved", seconds=60)
     return datetime.now(timezone.utc)
 
 
@@ -165,7 +158,7 @@ def submit_module_1(page: Any, group: Server, code: str) -> datetime:
     page.get_by_role("button", name="Submit for review").click()
     page.get_by_text("Submitted. Thank you.").wait_for(timeout=120_000)
     stamp = course_files.submission_dir(group.data_dir / "course", code, TRIGGERS.key) / "timestamp.txt"
-    wait_until(stamp.is_file, "the submission in the course")
+    wait_until(stamp.is_file, "the submission in the course", seconds=60)
     return datetime.now(timezone.utc)
 
 
@@ -193,7 +186,7 @@ def test_five_participants_show_on_the_dashboard_within_one_refresh_and_an_ackno
                 page, saved, f"participant {n + 1}'s check-in ({value})", now_row(page, code), str(value)
             )
             if value >= 70:
-                (flag,) = wait_until(lambda code=code: store.flags(participant=code), "the distress flag")
+                (flag,) = wait_until(lambda code=code: store.flags(participant=code), "the distress flag", seconds=60)
                 card = page.locator(".ws-flag").filter(has_text=code)
                 shown_within_one_refresh(page, flag.raised_at, "the flag", card, "NEW: High distress")
                 expect(now_row(page, code)).to_contain_text("High (85 is 70 or more)")

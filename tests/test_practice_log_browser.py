@@ -3,12 +3,12 @@ kept after a reload, with the chart and its text growing entry by entry."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import pytest
 from support.drivers import driver_for
 from support.server import new_registered_code
+from support.wait import wait_until
 from test_modules import open_module, shown_in_order, status_of
 
 from workshop.exercises import all_modules
@@ -17,6 +17,12 @@ pytestmark = pytest.mark.browser
 
 MODULE = next(m for m in all_modules() if m.key == "desensitization")
 DAYS = ("2026-03-02", "2026-03-04", "2026-03-07")
+
+
+def saved_entry(store: Any, code: str, exercise_id: str, n: int) -> str | None:
+    """What the store holds as entry ``n``'s lesson (None before it is saved)."""
+    entries = (store.latest(code, exercise_id) or {}).get("entries", [])
+    return entries[n]["learned"] if len(entries) > n else None
 
 
 def test_three_entries_added_on_three_days_are_all_kept(
@@ -37,12 +43,11 @@ def test_three_entries_added_on_three_days_are_all_kept(
         driver_for(log.kind).enter(page, box, log, {"entries": [entry]}, after=n)
         # The status already said "Saved" for the restored entries: wait for the store to hold this one.
         expect(status_of(box)).to_have_text("Saved", timeout=20_000)
-        deadline = time.monotonic() + 20
-        while len((server_store.latest(code, log.id) or {}).get("entries", [])) <= n or (
-            server_store.latest(code, log.id)["entries"][n]["learned"] != entry["learned"]
-        ):
-            assert time.monotonic() < deadline, f"entry {n + 1} was not saved"
-            time.sleep(0.2)
+        wait_until(
+            lambda n=n, entry=entry: saved_entry(server_store, code, log.id, n) == entry["learned"],
+            f"entry {n + 1}",
+            20,
+        )
     box = open_module(page, workshop_server, MODULE, code)[index]
     for n in range(len(DAYS)):
         expect(box.get_by_role("textbox", name=f"Entry {n + 1}: What I learned", exact=True)).to_have_value(

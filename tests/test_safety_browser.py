@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from support.browser import ARTIFACTS, axe_violations, describe_violations, screenshot, wait_for_widgets
 from support.server import Server, new_registered_code, run_workshop_server
+from support.wait import wait_until
 
 from workshop.exercises import all_modules
 from workshop.store import Flag, ResponseStore
@@ -56,17 +56,6 @@ def open_page(page, server: Server, notebook: str, code: str | None = None, min_
     if notebook != LANDING:
         page.locator(".ws-exercise").first.wait_for(timeout=PAGE_LOAD_MS)
     RENDER_SECONDS.append((f"{notebook}{' (with code)' if code else ''}", time.monotonic() - started))
-
-
-def wait_until(condition: Callable[[], Any], what: str, seconds: float = 10) -> Any:
-    """Poll ``condition`` (e.g. a store query) until it returns something truthy; fail with ``what``."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(0.1)
-    pytest.fail(f"waited {seconds:.0f} s for {what}")
 
 
 def flags_for(server_store: ResponseStore, code: str) -> list[Flag]:
@@ -307,7 +296,9 @@ def test_each_questionnaire_item_is_one_named_radio_group(page, workshop_server)
 
 
 @pytest.mark.browser
-def test_the_pulse_after_the_snapshot_offers_grounding_and_flags_a_sharp_rise(page, workshop_server, server_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_pulse_after_the_snapshot_offers_grounding_and_flags_a_sharp_rise(
+    page, workshop_server, server_store
+) -> None:  # type: ignore[no-untyped-def]
     """Module 1's "how are you now?" pulse follows the check-in's rules: 20 at the check-in, then 55 at the
     pulse is a rise of 35 (under the threshold of 70): grounding is offered and one flag records the rise."""
     from playwright.sync_api import expect
@@ -328,7 +319,10 @@ def test_the_pulse_after_the_snapshot_offers_grounding_and_flags_a_sharp_rise(pa
     assert_shows_the_resources(grounding.get_by_role("region", name="Crisis support"))
     flag = wait_until(lambda: flags_for(server_store, code), "the pulse's flag")[0]
     assert (flag.kind, flag.details["exercise_id"], flag.details["value"], flag.details["checkin"]) == (
-        "distress", "triggers.pulse", 55, 20
+        "distress",
+        "triggers.pulse",
+        55,
+        20,
     )
     grounding.scroll_into_view_if_needed()
     screenshot(page, "safety-pulse-grounding", full_page=False)
