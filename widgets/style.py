@@ -66,7 +66,8 @@ p.ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin
 .jupyter-widgets.widget-checkbox label { display: flex !important; align-items: center; gap: 0.6rem; min-height: 2.75rem; cursor: pointer; line-height: 1.35; }
 /* Options side by side in even columns (questionnaire items, claims); one under another on a phone when
    they do not pair evenly. */
-.ws-options .widget-radio-box { display: grid !important; grid-auto-flow: column; grid-auto-columns: 1fr; }
+/* As many even columns as fit whole words (five trap names do not fit one row on a laptop). */
+.ws-options .widget-radio-box { display: grid !important; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr)); }
 @media (max-width: 40rem) {
   .ws-options .widget-radio-box { grid-auto-flow: row; grid-template-columns: 1fr; }
   .ws-options-even .widget-radio-box { grid-template-columns: 1fr 1fr; }
@@ -98,7 +99,8 @@ p.ws-help, .ws-anchors, .ws-counter { color: #3b3b3b; font-size: 0.95rem; margin
 .ws-example dd { margin-left: 1rem; float: none !important; width: auto !important; }
 .ws-mood-change ul, .ws-ideas { margin: 0.25rem 0 0.5rem 1.25rem; }
 .ws-shown-back table, .ws-exercise table { border-collapse: collapse; margin: 0.25rem 0; max-width: 100%; }
-.ws-exercise, .ws-shown-back { overflow-wrap: anywhere; }
+/* Only a word longer than its line (a DOI, a long address) is broken, never an ordinary word. */
+.ws-exercise, .ws-shown-back { overflow-wrap: break-word; }
 .ws-shown-back th, .ws-shown-back td, .ws-exercise th, .ws-exercise td { border: 1px solid #94a3b8; padding: 0.2rem 0.5rem; text-align: left; }
 .ws-code { font-size: 1.6rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: 0.03em;
   background: #f8fafc; border: 2px dashed #475569; padding: 0.5rem 0.75rem; display: inline-block; }
