@@ -89,17 +89,24 @@ class ExerciseWidget(w.VBox):
         if not self._restoring:
             self.value = value
 
-    def _shown_back(self) -> list[w.Widget]:
-        """An earlier answer this exercise builds on (``shows_back``), shown read-only so it is not retyped."""
-        source = find_exercise(self.exercise.shows_back) if self.exercise.shows_back else None
+    def earlier_answer(self, exercise_id: str) -> tuple[Exercise, Any] | None:
+        """This participant's answer to another exercise (possibly of another module), with its declaration;
+        None when there is none, or it cannot be read (unknown id, broken module, older declaration)."""
+        source = find_exercise(exercise_id) if exercise_id else None
         if source is None or not self.participant:
-            return []
+            return None
         try:
             value = source.validate(self.store.latest(self.participant, source.id))
         except (ValueError, WorkshopError):
+            return None
+        return (source, value) if source.is_answered(value) else None
+
+    def _shown_back(self) -> list[w.Widget]:
+        """An earlier answer this exercise builds on (``shows_back``), shown read-only so it is not retyped."""
+        earlier = self.earlier_answer(self.exercise.shows_back)
+        if earlier is None:
             return []
-        if not source.is_answered(value):
-            return []
+        source, value = earlier
         body = markdown_to_html(source.as_markdown(value))
         view = w.HTML(f"<p><strong>Earlier you wrote</strong> ({html_literal(source.prompt)}):</p>{body}")
         view.add_class("ws-shown-back")

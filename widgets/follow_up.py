@@ -9,8 +9,6 @@ import ipywidgets as w
 from widgets.base import ExerciseWidget
 from widgets.controls import paragraph, scale_radios, text_area
 from widgets.registry import register
-from workshop.errors import WorkshopError
-from workshop.exercises import find_exercise
 from workshop.kinds.follow_up import HOW_ANCHORS, HOW_IT_WENT, LAST_TIME, NO_PLAN, NOTICED, FollowUp
 from workshop.text import html_literal, markdown_to_html
 
@@ -31,16 +29,11 @@ class FollowUpWidget(ExerciseWidget):
         return [*controls, self.rating, legend, self.noticed]
 
     def _last_plan(self) -> w.HTML:
-        plan = find_exercise(self.exercise.plan)
-        value = None
-        if plan is not None and self.participant:
-            try:
-                value = plan.validate(self.store.latest(self.participant, plan.id))
-            except (ValueError, WorkshopError):
-                value = None
-        if plan is None or value is None or not plan.is_answered(value):
+        earlier = self.earlier_answer(self.exercise.plan)
+        if earlier is None:
             view = w.HTML(f"<p>{html_literal(NO_PLAN)}</p>")
         else:
+            plan, value = earlier
             view = w.HTML(
                 f"<p><strong>{html_literal(LAST_TIME)}</strong></p>{markdown_to_html(plan.as_markdown(value))}"
             )

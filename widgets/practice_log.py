@@ -12,8 +12,6 @@ import ipywidgets as w
 from widgets.base import ExerciseWidget
 from widgets.controls import WIDE, hundred, paragraph, set_choice, text_area, text_line
 from widgets.registry import register
-from workshop.errors import WorkshopError
-from workshop.exercises import find_exercise
 from workshop.kinds import practice_log as pl
 from workshop.text import html_literal
 
@@ -87,13 +85,11 @@ class PracticeLogWidget(ExerciseWidget):
         return [*controls, self.rows, self.add, self.chart]
 
     def ladder_steps(self) -> list[str]:
-        ladder = find_exercise(self.exercise.ladder)
-        if ladder is None or not self.participant or not hasattr(ladder, "step_texts"):
+        earlier = self.earlier_answer(self.exercise.ladder)
+        if earlier is None or not hasattr(earlier[0], "step_texts"):
             return []
-        try:
-            return ladder.step_texts(ladder.validate(self.store.latest(self.participant, ladder.id)))
-        except (ValueError, WorkshopError):
-            return []
+        ladder, value = earlier
+        return ladder.step_texts(value)
 
     def _add_entry(self) -> None:
         if len(self.entries) >= self.exercise.max_entries:
