@@ -64,11 +64,22 @@ def current_plan(store: ResponseStore, participant: str, modules: list[Module] |
     return latest
 
 
+def answered_ids(answers: Mapping[str, Any], modules: list[Module]) -> set[str]:
+    """The exercises of ``modules`` that ``answers`` (exercise id -> latest value) really answer, each judged
+    by its own declaration (an answer saved under an older declaration does not count)."""
+    found = set()
+    for exercise in (e for module in modules for e in module.exercises):
+        if exercise.id in answers:
+            try:
+                if exercise.is_answered(exercise.validate(answers[exercise.id])):
+                    found.add(exercise.id)
+            except ValueError:
+                continue
+    return found
+
+
 def kept_up(answers: Mapping[str, Any], modules: list[Module] | None = None) -> list[Exercise]:
     """The exercises this participant keeps up between sessions (the start page's "My practice")."""
-    return [
-        exercise
-        for module in (modules if modules is not None else listed_modules())
-        for exercise in module.exercises
-        if exercise.kept_up_between_sessions(answers)
-    ]
+    modules = modules if modules is not None else listed_modules()
+    answered = answered_ids(answers, modules)
+    return [e for module in modules for e in module.exercises if e.kept_up_between_sessions(answered)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -278,9 +278,9 @@ class Exercise:
 
     # -- between sessions ------------------------------------------------------------------------------
 
-    def kept_up_between_sessions(self, answers: Mapping[str, Any]) -> bool:
-        """True when a participant whose latest answers are ``answers`` (exercise id -> value) keeps this
-        exercise up between sessions: the start page then offers it under "My practice". Most kinds: never."""
+    def kept_up_between_sessions(self, answered: Set[str]) -> bool:
+        """True when a participant who has answered the exercises ``answered`` (full ids) keeps this exercise
+        up between sessions: the start page then offers it under "My practice". Most kinds: never."""
         return False
 
     # -- paper ---------------------------------------------------------------------------------------
