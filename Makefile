@@ -15,9 +15,15 @@ $(VENV)/.runtime-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-# The tests build the facilitator guide too (tests/test_docs.py), so they need its tools.
+# The tests build the facilitator guide too (tests/test_docs.py), so they need its tools. The hub test
+# needs JupyterHub's proxy, an npm package: installed into the venv when npm is here (Node.js 20 or newer
+# takes configurable-http-proxy 5; older Node, as in Debian 12, takes 4.6); without npm that test says why.
 $(VENV)/.test-installed: pyproject.toml $(VENV)/.runtime-installed
 	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	@if command -v npm >/dev/null 2>&1; then \
+	    if node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)'; then proxy=5.3.0; else proxy=4.6.3; fi; \
+	    npm install --silent --no-audit --no-fund --prefix $(VENV)/node configurable-http-proxy@$$proxy; \
+	fi
 	@touch $@
 
 $(VENV)/.docs-installed: pyproject.toml $(VENV)/.runtime-installed
