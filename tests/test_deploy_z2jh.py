@@ -21,6 +21,8 @@ import yaml
 from jupyterhub import scopes
 from jupyterhub.app import JupyterHub
 
+from workshop import participants
+
 REPO = Path(__file__).resolve().parents[1]
 Z2JH = REPO / "deploy" / "jupyterhub" / "z2jh"
 DATA = Path(__file__).resolve().parent / "data" / "z2jh"
@@ -99,11 +101,20 @@ def test_inside_a_hub_config_section_the_schema_accepts_anything(validator, char
     assert not errors(validator, merged(chart_defaults, config))
 
 
-def test_hub_config_names_real_jupyterhub_settings() -> None:
-    settings = load_config()["hub"]["config"]["JupyterHub"]
-    configurable = set(JupyterHub.class_traits(config=True))
-    assert settings and set(settings) <= configurable, set(settings) - configurable
-    assert settings["authenticator_class"] == "workshop-codes"
+def test_hub_config_names_real_settings() -> None:
+    sections = load_config()["hub"]["config"]
+    classes: dict[str, type] = {"JupyterHub": JupyterHub}
+    try:
+        from workshop.hub.auth import ParticipantCodeAuthenticator
+    except ImportError:  # until workshop.hub is in this checkout
+        pass
+    else:
+        classes["ParticipantCodeAuthenticator"] = ParticipantCodeAuthenticator
+    for name, cls in classes.items():
+        settings = sections[name]
+        configurable = set(cls.class_traits(config=True))
+        assert settings and set(settings) <= configurable, f"{name}: {set(settings) - configurable}"
+    assert sections["JupyterHub"]["authenticator_class"] == "workshop-codes"
 
 
 def test_the_admin_role_cannot_open_users_servers_or_act_as_them() -> None:
@@ -167,49 +178,78 @@ def test_memory_follows_the_measured_figures() -> None:
 
 
 class FakeSpawner:
-    def __init__(self, environment: dict[str, str], admin: bool) -> None:
+    """What the hook touches of a KubeSpawner, with the chart's singleuser.extraEnv as its environment."""
+
+    def __init__(self, environment: dict[str, str], name: str) -> None:
         self.environment = dict(environment)
-        self.user = types.SimpleNamespace(name="tulip-otter-lantern-pebble-cocoa-4827", admin=admin)
+        self.user = types.SimpleNamespace(name=name, admin=False)
+        self.args: list[str] = []
+        self.default_url = ""
         self.mem_limit: str | None = "512M"
 
 
-@pytest.fixture
-def hook(monkeypatch: pytest.MonkeyPatch):
-    """The hook from hub.extraConfig, run as the chart runs it (exec with `c`), over a stand-in spawn hook that
-    behaves as the one-machine hook does: the user's code, and a store under the hub's own folder."""
+def stand_in_hub_modules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Until workshop.hub is in this checkout: a spawn hook that behaves as the one-machine hook does (the
+    participant's code, the store and the exchange under the hub's own folder, a new environment mapping) and
+    the facilitators' role."""
 
     def prepare_spawner(spawner) -> None:
-        spawner.environment.update(
-            WORKSHOP_DEPLOYMENT="hub",
-            WORKSHOP_PARTICIPANT_CODE=spawner.user.name,
-            WORKSHOP_DATA_DIR=f"/srv/hub/users/{spawner.user.name}",
-            WORKSHOP_EXCHANGE_ROOT="/srv/hub/exchange",
-        )
+        env = {
+            "WORKSHOP_DEPLOYMENT": "hub",
+            "WORKSHOP_DATA_DIR": f"/srv/hub/users/{spawner.user.name}",
+            "WORKSHOP_EXCHANGE_ROOT": "/srv/hub/exchange",
+        }
+        if not participants.problems(spawner.user.name):
+            env["WORKSHOP_PARTICIPANT_CODE"] = spawner.user.name
+        spawner.environment = {**spawner.environment, **env}
 
+    hub = types.ModuleType("workshop.hub")
     spawn = types.ModuleType("workshop.hub.spawn")
     spawn.prepare_spawner = prepare_spawner  # type: ignore[attr-defined]
-    if "workshop.hub" not in sys.modules:
-        try:
-            import workshop.hub  # noqa: F401
-        except ImportError:
-            monkeypatch.setitem(sys.modules, "workshop.hub", types.ModuleType("workshop.hub"))
-    monkeypatch.setitem(sys.modules, "workshop.hub.spawn", spawn)
+    auth = types.ModuleType("workshop.hub.auth")
+    auth.FACILITATOR_ROLE = {"name": "workshop-facilitator", "groups": ["facilitators"], "scopes": ["admin-ui"]}  # type: ignore[attr-defined]
+    for name, module in (("workshop.hub", hub), ("workshop.hub.spawn", spawn), ("workshop.hub.auth", auth)):
+        monkeypatch.setitem(sys.modules, name, module)
+
+
+@pytest.fixture
+def hook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """The code in hub.extraConfig, run as the chart runs it (exec with `c`, load_roles already a list), with the
+    workshop's own hub modules when this checkout has them."""
+    monkeypatch.setenv("WORKSHOP_HUB_DIR", str(tmp_path / "hub"))
+    monkeypatch.setenv("WORKSHOP_DATA_DIR", str(tmp_path / "data"))
+    try:
+        import workshop.hub.auth
+        import workshop.hub.spawn  # noqa: F401
+    except ImportError:
+        stand_in_hub_modules(monkeypatch)
     from traitlets.config import Config
 
     c = Config()
+    c.JupyterHub.load_roles = []
     code = load_config()["hub"]["extraConfig"]["workshop"]
     exec(compile(code, "hub.extraConfig.workshop", "exec"), {"c": c})
-    return c.KubeSpawner.pre_spawn_hook
+    return c
 
 
 def test_the_spawn_hook_keeps_the_pods_folders(hook) -> None:
     pod_env = load_config()["singleuser"]["extraEnv"]
-    participant = FakeSpawner(pod_env, admin=False)
-    asyncio.run(hook(participant))
-    assert participant.environment["WORKSHOP_PARTICIPANT_CODE"] == participant.user.name
+    code = participants.new_code()
+    participant = FakeSpawner(pod_env, code)
+    asyncio.run(hook.KubeSpawner.pre_spawn_hook(participant))
+    assert participant.environment["WORKSHOP_PARTICIPANT_CODE"] == code
     for name in ("WORKSHOP_DATA_DIR", "WORKSHOP_EXCHANGE_ROOT", "WORKSHOP_CRISIS_CONFIG"):
         assert participant.environment[name] == pod_env[name]
     assert participant.mem_limit == "512M"
-    facilitator = FakeSpawner(pod_env, admin=True)
-    asyncio.run(hook(facilitator))
+    facilitator = FakeSpawner(pod_env, "alex")
+    asyncio.run(hook.KubeSpawner.pre_spawn_hook(facilitator))
+    assert "WORKSHOP_PARTICIPANT_CODE" not in facilitator.environment
+    assert facilitator.environment["WORKSHOP_DATA_DIR"] == pod_env["WORKSHOP_DATA_DIR"]
     assert facilitator.mem_limit is None
+
+
+def test_facilitators_get_the_workshops_role(hook) -> None:
+    roles = {role["name"]: role for role in hook.JupyterHub.load_roles}
+    facilitator = roles["workshop-facilitator"]
+    assert facilitator["groups"] == ["facilitators"]
+    assert "access:servers" not in scopes.expand_scopes(facilitator["scopes"])
