@@ -12,6 +12,7 @@ import json
 import re
 import sys
 import types
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -212,6 +213,12 @@ def stand_in_hub_modules(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, name, module)
 
 
+def run_hook(hook: Any, spawner: FakeSpawner) -> None:
+    """Await the hook as JupyterHub does, on a loop of its own (another test may have left one running here)."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, hook.KubeSpawner.pre_spawn_hook(spawner)).result()
+
+
 @pytest.fixture
 def hook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """The code in hub.extraConfig, run as the chart runs it (exec with `c`, load_roles already a list), with the
@@ -236,13 +243,13 @@ def test_the_spawn_hook_keeps_the_pods_folders(hook) -> None:
     pod_env = load_config()["singleuser"]["extraEnv"]
     code = participants.new_code()
     participant = FakeSpawner(pod_env, code)
-    asyncio.run(hook.KubeSpawner.pre_spawn_hook(participant))
+    run_hook(hook, participant)
     assert participant.environment["WORKSHOP_PARTICIPANT_CODE"] == code
     for name in ("WORKSHOP_DATA_DIR", "WORKSHOP_EXCHANGE_ROOT", "WORKSHOP_CRISIS_CONFIG"):
         assert participant.environment[name] == pod_env[name]
     assert participant.mem_limit == "512M"
     facilitator = FakeSpawner(pod_env, "alex")
-    asyncio.run(hook.KubeSpawner.pre_spawn_hook(facilitator))
+    run_hook(hook, facilitator)
     assert "WORKSHOP_PARTICIPANT_CODE" not in facilitator.environment
     assert facilitator.environment["WORKSHOP_DATA_DIR"] == pod_env["WORKSHOP_DATA_DIR"]
     assert facilitator.mem_limit is None
