@@ -164,6 +164,26 @@ def test_a_delegate_signs_facilitators_in_and_its_own_allow_config_applies(tuesd
     assert sign_in(limited, "kim", "clinic-kim")["name"] == "kim"
 
 
+def test_a_delegate_that_sends_people_elsewhere_stops_the_hub_at_start() -> None:
+    class OutsideSignIn(ClinicDirectory):
+        login_service = "Clinic SSO"
+
+    config = Config()
+    config.ParticipantCodeAuthenticator.delegate_class = OutsideSignIn
+    auth = ParticipantCodeAuthenticator(config=config)
+    with pytest.raises(TraitError, match="Clinic SSO"):
+        auth.check_allow_config()  # what JupyterHub calls as it starts
+
+
+def test_the_delegates_own_allow_config_is_checked_at_start(caplog) -> None:
+    delegating().check_allow_config()
+    assert "No allow config found" not in caplog.text
+    config = Config()
+    config.ParticipantCodeAuthenticator.delegate_class = ClinicDirectory
+    ParticipantCodeAuthenticator(config=config).check_allow_config()
+    assert "No allow config found" in caplog.text  # the delegate would let nobody in: the hub's warning says so
+
+
 def test_a_delegate_cannot_sign_anyone_in_as_a_participant(tuesday: Issued) -> None:
     """A directory entry named like a code would otherwise get that participant's server."""
     code = tuesday.codes[0]

@@ -111,7 +111,22 @@ class ParticipantCodeAuthenticator(Authenticator):
 
     @default("delegate")
     def _default_delegate(self) -> Authenticator | None:
-        return self.delegate_class(parent=self) if self.delegate_class is not None else None
+        if self.delegate_class is None:
+            return None
+        delegate = self.delegate_class(parent=self)
+        if delegate.login_service:  # it sends people to an outside sign-in page (OAuth and the like)
+            raise TraitError(
+                f"c.ParticipantCodeAuthenticator.delegate_class: {self.delegate_class.__name__} signs in through "
+                f"{delegate.login_service}'s own page, not this form; use an authenticator that checks a name and "
+                "password (LDAP, PAM), or facilitators' password hashes."
+            )
+        return delegate
+
+    def check_allow_config(self) -> None:
+        """At hub start: the delegate is made (so a wrong one stops the hub now) and checks its own config."""
+        super().check_allow_config()
+        if self.delegate is not None:
+            self.delegate.check_allow_config()
 
     @default("manage_groups")
     def _default_manage_groups(self) -> bool:
