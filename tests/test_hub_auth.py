@@ -257,6 +257,9 @@ def test_a_failed_sign_in_does_not_say_which_part_was_wrong() -> None:
     assert error.get_text(" ", strip=True) == FAILURE
     assert "username" not in visible_text(form).lower()
     assert form.find("input", {"name": "username"})["value"] == "tulip otter"  # kept, to correct a typo
+    # A long code comes back cut short for the hub's log: not put in the field to be signed in with.
+    cut = rendered_form(login_error=STOCK_FAILURE, username="stir-putt-pluck-...(34 chars)")
+    assert cut.find("input", {"name": "username"})["value"] == ""
     # Other errors (an expired form) are shown as the hub words them.
     assert rendered_form(login_error="Login form invalid or expired. Try again.").find(class_="login_error")
 

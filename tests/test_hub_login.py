@@ -167,6 +167,7 @@ def test_a_real_hub_signs_participants_in_by_code_and_keeps_no_names(hub: Hub) -
     assert "username" not in visible_text(answer).lower()
     status, _, answer = hub.sign_in(code.upper().replace("-", " "), "")
     assert status == 403 and FAILURE in visible_text(answer)
+    assert BeautifulSoup(answer, "html.parser").find("input", {"name": "username"})["value"] in ("", code)
 
     status, location, _ = hub.sign_in(code.upper().replace("-", " "), hub.cohort.token)
     assert status == 302 and location.startswith("/hub/")

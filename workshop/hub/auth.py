@@ -50,8 +50,19 @@ FACILITATOR_ROLE: dict[str, Any] = {
 
 
 def login_form() -> str:
-    """The sign-in form (a Jinja template the hub renders with its login context): code and token, no name."""
+    """The sign-in form (a Jinja template the hub renders with its login context): code and token, no name.
+
+    Colours: JupyterHub's orange is too light behind white text for a reader with low vision (contrast 2.8:1);
+    the workshop's blue and rust are above 4.5:1. After a failed sign-in the hub hands back a code longer than
+    32 characters cut short for its log ("tulip-otter-lan...(37 chars)"): the field then starts empty."""
     return f"""
+<style>
+  #login-main .ws-hub-login .auth-form-header, #login-main .ws-hub-login .btn-jupyter {{
+    background-color: #1f5f8b; border-color: #1f5f8b; color: #ffffff;
+  }}
+  #login-main .ws-hub-login .login_error {{ color: #9a3412; }}
+</style>
+<main>
 <form action="{{{{ authenticator_login_url | e }}}}" method="post" role="form" class="ws-hub-login">
   <div class="auth-form-header"><h1>Sign in to the workshop</h1></div>
   <div class="auth-form-body m-auto">
@@ -61,7 +72,8 @@ def login_form() -> str:
     {{% if login_error %}}<p class="login_error" role="alert">{{% if login_error == "{STOCK_FAILURE}" %}}{FAILURE}{{% else %}}{{{{ login_error | e }}}}{{% endif %}}</p>{{% endif %}}
     <input type="hidden" name="_xsrf" value="{{{{ xsrf | e }}}}" />
     <label for="username_input">Participant code</label>
-    <input id="username_input" type="text" name="username" value="{{{{ (username or '') | e }}}}"
+    {{% set typed = username or '' %}}{{% if typed.endswith(' chars)') and '...(' in typed %}}{{% set typed = '' %}}{{% endif %}}
+    <input id="username_input" type="text" name="username" value="{{{{ typed | e }}}}"
            class="form-control" autocapitalize="off" autocorrect="off" spellcheck="false"
            autocomplete="username" autofocus="autofocus" aria-describedby="code_help" />
     <p id="code_help" class="form-text">{participants.code_format().capitalize()}, from the slip your facilitator gave you.</p>
@@ -79,6 +91,7 @@ def login_form() -> str:
       Facilitators sign in here too, with their own sign-in and password.</p>
   </div>
 </form>
+</main>
 """
 
 
