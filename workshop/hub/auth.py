@@ -2,10 +2,20 @@
 
 In jupyterhub_config.py::
 
+    import os
+    os.environ["WORKSHOP_HUB_DIR"] = "/srv/workshop/hub"  # the hub process reads its cohorts file here
+
+    from workshop.hub.auth import FACILITATOR_ROLE
+    from workshop.hub.spawn import prepare_spawner
+
     c.JupyterHub.authenticator_class = "workshop-codes"   # this class, by its entry point
     c.ParticipantCodeAuthenticator.facilitators = {"alex": "scrypt$..."}  # `workshop hub facilitator-password`
     # or, for the clinic's own directory (any authenticator that reads the sign-in form's two fields):
     c.ParticipantCodeAuthenticator.delegate_class = "ldapauthenticator.LDAPAuthenticator"
+    c.JupyterHub.load_roles = [FACILITATOR_ROLE]
+    c.Spawner.pre_spawn_hook = prepare_spawner
+
+and `workshop hub codes --cohort NAME` run with the same WORKSHOP_HUB_DIR, as the account that runs the hub.
 
 A participant's hub user name is their code, so nothing in the hub's database names a person. The sign-in
 form asks for a "Participant code" and the "Cohort token" (both on the slip from ``workshop hub codes``),
