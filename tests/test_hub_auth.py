@@ -103,7 +103,11 @@ def test_the_hubs_block_list_still_applies(tuesday: Issued) -> None:
 
 
 def test_a_damaged_cohorts_file_refuses_everyone_and_says_why(hub_dir: Path, tuesday: Issued, caplog) -> None:
-    (hub_dir / "cohorts.json").write_text("{", encoding="utf-8")
+    path = hub_dir / "cohorts.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("scrypt$16384", "scrypt$16000"), encoding="utf-8")
+    assert sign_in(authenticator(), tuesday.codes[0], tuesday.token) is None
+    assert "scrypt settings out of range" in caplog.text
+    path.write_text("{", encoding="utf-8")
     assert sign_in(authenticator(), tuesday.codes[0], tuesday.token) is None
     assert "cohorts file" in caplog.text
 

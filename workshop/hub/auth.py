@@ -197,7 +197,7 @@ class ParticipantCodeAuthenticator(Authenticator):
     def _participant(self, code: str, token: str) -> dict[str, Any] | None:
         try:
             cohort = self.cohorts().check(code, token)
-        except CohortError as error:
+        except WorkshopError as error:  # the cohorts file, or a hash in it, is damaged
             self.log.error("Participant sign-in refused: %s", error)
             return None
         if cohort is None:
