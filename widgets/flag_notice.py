@@ -11,6 +11,7 @@ from workshop.text import html_literal
 
 class FlagNotice(w.HTML):
     def __init__(self, **kwargs: object) -> None:
-        text = who_sees_flags(group=config.group_mode(), binder=config.on_binder())
+        mode = config.deployment()
+        text = who_sees_flags(group=mode == config.GROUP, binder=mode == config.BINDER, hub=mode == config.HUB)
         super().__init__(value=f"<p><strong>Who is told.</strong> {html_literal(text)}</p>", **kwargs)
         self.add_class("ws-flag-notice")

@@ -1,4 +1,7 @@
-"""The start page: start with a new code or resume with one, then the modules, linked with the code."""
+"""The start page: start with a new code or resume with one, then the modules, linked with the code.
+
+Under the hub the participant has signed in with their code already: the page asks for nothing and greets
+them with it (a server without a code, a facilitator's, keeps nothing)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ import ipywidgets as w
 
 from widgets.download import download_link
 from widgets.feedback import FeedbackList
-from widgets.page import link_with_code
+from widgets.page import NO_HUB_CODE, link_with_code
 from widgets.pdf_download import PdfDownload
 from widgets.practice import practice_section
-from workshop import participants, session
+from workshop import config, participants, session
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, ModuleInfo, module_index, modules_dir
 from workshop.store import ResponseStore
@@ -23,6 +26,19 @@ from workshop.text import html_literal
 SEND_SAFELY = (
     "Keep the file somewhere private. If you send it to your facilitator, use the safe way that you and "
     "your clinic agree on, such as a secure patient portal. Please do not send it by plain email."
+)
+ERASE = (
+    "Erasing removes every answer kept under your code, and any copies sent to your facilitator for review on "
+    "this computer. It cannot be undone. Download a copy first if you want one."
+)
+# Under the hub, erase reaches this participant's own server only: what was submitted is with the facilitator.
+HUB_SUBMITTED_COPIES = (
+    "Modules you submitted for review stay with your facilitator. Ask them if you want those copies erased too."
+)
+HUB_ERASE = (
+    "Erasing removes every answer kept under your code on your workshop server. It cannot be undone. "
+    + HUB_SUBMITTED_COPIES
+    + " Download a copy first if you want one."
 )
 NUMBERED_HEADING = re.compile(r"^Module (\d+):\s*(\S.*)$")
 COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -97,8 +113,12 @@ class Landing(w.VBox):
         self.practice_view = w.HTML()
         self.modules_view = w.HTML()
         self.after = w.VBox()
+        self.hub = config.hub_mode()
+        # Under the hub nobody starts or resumes here: the sign-in said who this is, so nothing is asked.
         self.entry = w.VBox(
-            [
+            []
+            if self.hub
+            else [
                 w.HTML(f"<h2>New here?</h2><p>You will get a code made of {participants.code_format()}.</p>"),
                 self.start_button,
                 w.HTML("<h2>Coming back?</h2>"),
@@ -111,9 +131,13 @@ class Landing(w.VBox):
             **kwargs,
         )
         self.add_class("ws-landing")
-        code = session.participant_from_query(self.store) if session.code_from_query() else None
-        if code:
-            self._enter(code, new=False)
+        if self.hub:
+            self.entry.layout.display = "none"
+            self._enter_from_hub()
+        else:
+            code = session.participant_from_query(self.store) if session.code_from_query() else None
+            if code:
+                self._enter(code, new=False)
         self._show_modules()
 
     @property
@@ -141,6 +165,19 @@ class Landing(w.VBox):
         self._enter(code, new=False)
         return code
 
+    def _enter_from_hub(self) -> None:
+        try:
+            code = session.participant_for_page(self.store) if session.code_for_page() else None
+        except WorkshopError as error:
+            self.message.value = (
+                f"<p><strong>Your answers cannot be kept right now.</strong> {html_literal(str(error))}</p>"
+            )
+            return
+        if code is None:
+            self.message.value = f"<p>{html_literal(NO_HUB_CODE)}</p>"
+            return
+        self._enter(code, new=False)
+
     def _enter(self, code: str, *, new: bool) -> None:
         self.participant = code
         session.join_group_session(self.store, code)
@@ -149,7 +186,12 @@ class Landing(w.VBox):
         # The module links carry the code before the code shows: whoever sees the code can follow a link.
         self._show_modules()
         shown = f"<p class='ws-code' aria-label='Your code'>{html_literal(code)}</p>"
-        if new:
+        if self.hub:
+            self.welcome.value = (
+                f"<h2>Welcome</h2><p>You are signed in with your code</p>{shown}"
+                "<p>Your answers are kept under this code. The workshop never asks for your name.</p>"
+            )
+        elif new:
             self.welcome.value = (
                 "<h2>Your code</h2>"
                 f"{shown}"
@@ -187,7 +229,11 @@ class Landing(w.VBox):
             after = f" – {html_literal(about)}" if about else ""
             items.append(f"<li><a href='{html_literal(href)}'>{html_literal(text)}</a>{after}</li>")
         summary = modules_summary(headings)
-        note = "" if self.participant else "<p>Start or resume first, so that your answers are kept.</p>"
+        note = (
+            ""
+            if self.participant or self.hub  # under the hub without a code the message above says why
+            else "<p>Start or resume first, so that your answers are kept.</p>"
+        )
         self.modules_view.value = (
             "<h2>The modules</h2>"
             + (f"<p>{html_literal(summary)}</p>" if summary else "")
@@ -243,21 +289,23 @@ class Landing(w.VBox):
             except WorkshopError as error:
                 result.value = f"<p>{html_literal(str(error))}</p>"
                 return
-            review = (
-                " The copies your facilitator had for review (your submissions and their comments) were erased too."
-                if erased.course.removed_anything
-                else ""
-            )
-            result.value = (
-                f"<p>Erased: {erased.store_rows} saved items are gone.{review} This code no longer works.</p>"
-            )
+            if self.hub:
+                result.value = (
+                    f"<p>Erased: {erased.store_rows} saved items are gone. {html_literal(HUB_SUBMITTED_COPIES)}</p>"
+                )
+            else:
+                review = (
+                    " The copies your facilitator had for review (your submissions and their comments) were erased too."
+                    if erased.course.removed_anything
+                    else ""
+                )
+                result.value = (
+                    f"<p>Erased: {erased.store_rows} saved items are gone.{review} This code no longer works.</p>"
+                )
             erase.disabled = confirm.disabled = True
 
         erase.on_click(do_erase)
-        about = w.HTML(
-            "<h3>Erase</h3><p>Erasing removes every answer kept under your code, and any copies sent to your "
-            "facilitator for review on this computer. It cannot be undone. Download a copy first if you want one.</p>"
-        )
+        about = w.HTML(f"<h3>Erase</h3><p>{html_literal(HUB_ERASE if self.hub else ERASE)}</p>")
         return w.VBox([links, printable, about, confirm, erase, result])
 
     def _answers_pdf(self, code: str, paper: str) -> bytes:

@@ -21,7 +21,7 @@ from widgets.pdf_download import PdfDownload
 from widgets.registry import widget_for
 from widgets.style import stylesheet
 from widgets.submit import SubmitForReview
-from workshop import session
+from workshop import config, session
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, Module, ModuleInfo, find_module, module_index
 from workshop.handouts import has_worksheets, worksheets_pdf
@@ -30,10 +30,19 @@ from workshop.text import html_literal
 
 
 def link_with_code(href: str, participant: str | None) -> str:
-    """A page link that carries the participant code along (codes are checked, so they are URL-safe)."""
-    return f"{href}?{session.CODE_PARAMETER}={quote(participant)}" if participant else href
+    """A page link that carries the participant code along (codes are checked, so they are URL-safe).
+
+    Under the hub the sign-in says who the participant is, so links carry nothing."""
+    if not participant or config.hub_mode():
+        return href
+    return f"{href}?{session.CODE_PARAMETER}={quote(participant)}"
 
 
+# Under the hub a server without a participant code is a facilitator's (or wrongly set up): say so, keep nothing.
+NO_HUB_CODE = (
+    "Practice mode: this server was not started for a participant code, so nothing you type here is stored. "
+    "Participants sign in to the workshop with their own code."
+)
 PRINT_WORKSHEETS = "Print the worksheets"
 WORKSHEETS_ABOUT = "Prefer paper? Get blank worksheets for this module's exercises, to print and fill in by hand."
 
@@ -71,15 +80,15 @@ class Page:
             display(stylesheet(), self.banner())
 
     def _participant_and_store(self) -> tuple[str | None, ResponseStore]:
-        raw = session.code_from_query()
+        raw = session.code_for_page()
         if not raw:
             return None, ResponseStore(":memory:")
         try:
             store = ResponseStore.default()
+            code = session.participant_for_page(store)
         except WorkshopError as error:
             self.problem = f"Your answers cannot be saved right now: {error}"
             return None, ResponseStore(":memory:")
-        code = session.participant_from_query(store)
         if code is None:
             self.problem = (
                 "The code in this page's address is not one this workshop knows, so answers here will not be "
@@ -104,6 +113,8 @@ class Page:
             text = f"<strong>Please note:</strong> {html_literal(self.problem)}"
         elif self.participant:
             text = f"You are working with code <strong>{html_literal(self.participant)}</strong>. Your answers save as you go."
+        elif config.hub_mode():
+            text = NO_HUB_CODE
         else:
             text = (
                 "Practice mode: you have not started with a code, so nothing you type here is stored. "

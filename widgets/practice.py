@@ -74,14 +74,14 @@ class PracticePage:
             display(stylesheet(), self.banner())
 
     def _participant_and_store(self) -> tuple[str | None, ResponseStore]:
-        if not session.code_from_query():
+        if not session.code_for_page():
             return None, ResponseStore(":memory:")
         try:
             store = ResponseStore.default()
+            return session.participant_for_page(store), store
         except WorkshopError as error:
             self.problem = f"Your answers cannot be saved right now: {error}"
             return None, ResponseStore(":memory:")
-        return session.participant_from_query(store), store
 
     def banner(self) -> w.HTML:
         home = f"<a href='{html_literal(link_with_code('index.ipynb', self.participant))}'>Back to the start page</a>"

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "workshop.safety",
     "workshop.review.commands",
     "workshop.handouts",
+    "workshop.hub.commands",
 ]
 
 

@@ -12,11 +12,22 @@ from workshop.permissions import private_dir
 APP_NAME = "rejection-resilience"
 
 
+# The environment a hub's spawner sets for each user's server (workshop.hub.spawn) and the pages read here.
+DATA_DIR_VARIABLE = "WORKSHOP_DATA_DIR"
+DEPLOYMENT_VARIABLE = "WORKSHOP_DEPLOYMENT"
+CODE_VARIABLE = "WORKSHOP_PARTICIPANT_CODE"
+EXCHANGE_ROOT_VARIABLE = "WORKSHOP_EXCHANGE_ROOT"
+HUB = "hub"
+GROUP = "group"
+BINDER = "binder"
+SELF_PACED = "self-paced"
+
+
 def data_dir() -> Path:
     """The folder of the response store and the nbgrader course: $WORKSHOP_DATA_DIR or the user data dir.
 
     Created private to this account (0700) if missing; `workshop serve` tightens one that exists."""
-    configured = os.environ.get("WORKSHOP_DATA_DIR")
+    configured = os.environ.get(DATA_DIR_VARIABLE)
     path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return private_dir(path)
 
@@ -55,3 +66,39 @@ def on_binder(environ: dict[str, str] | None = None) -> bool:
     if any(env.get(name) for name in BINDER_VARIABLES):
         return True
     return "binder" in env.get("JUPYTERHUB_SERVICE_PREFIX", "").lower()
+
+
+def hub_mode() -> bool:
+    """True in a user's server on the workshop's JupyterHub (the spawner sets WORKSHOP_DEPLOYMENT=hub)."""
+    return os.environ.get(DEPLOYMENT_VARIABLE, "").strip().lower() == HUB
+
+
+def deployment() -> str:
+    """How this server runs, which decides what the pages promise: "hub" (JupyterHub, one server per
+    participant), "group" (`workshop serve --group`), "binder" (a public practice copy) or "self-paced"."""
+    if hub_mode():
+        return HUB
+    if group_mode():
+        return GROUP
+    if on_binder():
+        return BINDER
+    return SELF_PACED
+
+
+def participant_code_from_hub() -> str | None:
+    """Under the hub, the participant this server belongs to: the code they signed in with.
+
+    None outside the hub, on a facilitator's server (no code set), and when the code is not well formed or
+    is not the hub user this server runs for (JUPYTERHUB_USER, which JupyterHub sets): the page then keeps
+    nothing rather than write under a wrong code."""
+    from workshop import participants
+
+    if not hub_mode():
+        return None
+    code = participants.normalize(os.environ.get(CODE_VARIABLE, ""))
+    if not code or participants.problems(code):
+        return None
+    hub_user = os.environ.get("JUPYTERHUB_USER")
+    if hub_user is not None and hub_user != code:
+        return None
+    return code

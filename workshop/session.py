@@ -1,4 +1,5 @@
-"""Who is on this page: the participant code from the page's URL (``?p=CODE``) and the store to use.
+"""Who is on this page: the participant code from the page's URL (``?p=CODE``), or under the hub the code the
+participant signed in with (``code_for_page``), and the store to use.
 
 Voila hands the page's query string to the kernel in QUERY_STRING. A preheated kernel runs the notebook
 before anyone asks for the page, so it first waits for the request, which the server sends over a websocket.
@@ -93,6 +94,28 @@ def participant_from_query(store: ResponseStore | None = None) -> str | None:
     code = participants.normalize(code)
     if store is not None and not store.participant_exists(code):
         return None
+    return code
+
+
+def code_for_page() -> str | None:
+    """The code this page works with, not yet checked: under the hub the code the participant signed in with
+    (the page's address is ignored there), elsewhere the ``p`` parameter of the page's URL."""
+    from workshop import config
+
+    return config.participant_code_from_hub() if config.hub_mode() else code_from_query()
+
+
+def participant_for_page(store: ResponseStore) -> str | None:
+    """The participant of this page, known to ``store``. Under the hub the signed-in code is registered on
+    first use (it was issued by the facilitator, so there is nothing to start); elsewhere it comes from the
+    page's URL and must be known already."""
+    from workshop import config
+
+    if not config.hub_mode():
+        return participant_from_query(store)
+    code = config.participant_code_from_hub()
+    if code is not None:
+        store.register_participant(code)
     return code
 
 

@@ -129,12 +129,21 @@ def format_flags(flags: Iterable[Any]) -> str:
     return "\n".join(rows)
 
 
-def who_sees_flags(*, group: bool, binder: bool) -> str:
+def who_sees_flags(*, group: bool, binder: bool, hub: bool = False) -> str:
     """What a participant is told about who learns of a flag, and when: true for the mode this runs in.
 
     Group: the facilitator sees it during the session (`workshop flags --follow`). Alone on one's own
     computer: nobody, until answers are sent to a facilitator, who sees it when importing them. Binder:
-    nobody at all. Each says to use the help on the page instead of waiting for someone."""
+    nobody at all. Hub: each participant's flags stay in their own server's store, and the facilitator sees
+    those of a module in the safety cell of its review notebook once it is submitted. Each says to use the
+    help on the page instead of waiting for someone."""
+    if hub:
+        return (
+            "Nobody is told right away if your distress is high or you write that you are not safe. If you "
+            "submit a module for review, your facilitator sees a note in it when they read it. That may be "
+            "days later. So if you are not safe, please do not wait. Use the help at the top of the page or "
+            "tell someone now."
+        )
     if group:
         return (
             "Your distress may be high or go up a lot. Or you may write that you want to die, want to hurt "
