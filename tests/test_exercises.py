@@ -151,7 +151,9 @@ def test_a_folder_without_modules_is_an_error_naming_it(tmp_path: Path) -> None:
         assert isinstance(caught.value, WorkshopError)  # the commands print it, without a traceback
 
 
-def test_an_empty_workshop_modules_dir_is_named_with_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_workshop_modules_dir_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("WORKSHOP_MODULES_DIR", str(tmp_path))
     with pytest.raises(ModulesNotFoundError) as caught:
         module_index()

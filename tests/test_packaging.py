@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.server import REPO_ROOT, Server, free_port
+from support.server import REPO_ROOT, DashboardServer, Server, free_port
 
+from workshop.dashboard import DASHBOARD_PATH
 from workshop.exercises import all_modules, modules_dir
 from workshop.server import LANDING_NOTEBOOK
 
@@ -91,6 +92,7 @@ def test_the_wheel_carries_what_the_commands_read(installed: Installed) -> None:
     script = """
 import json, widgets, workshop
 from workshop.dashboard import DASHBOARD_NOTEBOOK, GROUP_NOTEBOOK, dashboard_dir
+from workshop.dashboard import DASHBOARD_PATH
 from workshop.exercises import all_modules, modules_dir
 from workshop.handouts import AGREEMENTS_FILE, agreements_pdf
 print(json.dumps({
@@ -167,6 +169,24 @@ def test_the_root_of_the_installed_server_is_the_start_page(installed_server: Se
     status, body = fetch(installed_server.page_url("/"))
     assert status == 200
     assert first_heading(modules_dir() / LANDING_NOTEBOOK) in html.unescape(body)
+
+
+def test_the_installed_dashboard_serves_its_page(installed: Installed, tmp_path: Path) -> None:
+    dashboard = DashboardServer(
+        data_dir=tmp_path / "data",
+        program=[str(installed.workshop)],
+        cwd=installed.outside,
+        env=installed.environment(),
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PYTHONPATH", raising=False)
+        dashboard.start()
+        try:
+            status, body = fetch(dashboard.page_url(DASHBOARD_PATH))
+        finally:
+            dashboard.stop()
+    assert status == 200
+    assert WIDGET_OUTPUT in body, "the dashboard's code displayed nothing (did its imports fail?)"
 
 
 def test_an_empty_modules_folder_stops_the_server_with_the_folder_named(installed: Installed, tmp_path: Path) -> None:

@@ -256,7 +256,7 @@ class DashboardServer(Server):
     cohort: str | None = None
 
     def command(self) -> list[str]:
-        args = [*workshop_command(), "dashboard", "--no-browser", "--port", str(self.port)]
+        args = [*(self.program or workshop_command()), "dashboard", "--no-browser", "--port", str(self.port)]
         return [*args, "--cohort", self.cohort] if self.cohort else args
 
     def start(self) -> DashboardServer:
