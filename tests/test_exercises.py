@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from workshop.exercises import ExerciseDeclarationError, all_modules, load_module
+from workshop import exercises
+from workshop.errors import WorkshopError
+from workshop.exercises import (
+    ExerciseDeclarationError,
+    ModulesNotFoundError,
+    all_modules,
+    load_module,
+    loadable_modules,
+    module_index,
+    modules_dir,
+)
 from workshop.kinds.checklist import Checklist
 from workshop.kinds.choice import Choice
 from workshop.kinds.rating import Rating
@@ -130,3 +140,34 @@ def test_what_the_dashboard_reads_from_a_value_comes_from_its_kind() -> None:
             assert exercise.distress(50) is None, exercise.id
         if exercise.kind != "practice_log":
             assert exercise.prediction_outcomes({"entries": entries}) == [], exercise.id
+
+
+def test_a_folder_without_modules_is_an_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()  # a folder, but no module.toml in it
+    for read in (all_modules, lambda root: module_index(root)[0], lambda root: loadable_modules(root)[0]):
+        with pytest.raises(ModulesNotFoundError) as caught:
+            read(tmp_path)
+        assert str(tmp_path) in str(caught.value)
+        assert isinstance(caught.value, WorkshopError)  # the commands print it, without a traceback
+
+
+def test_an_empty_workshop_modules_dir_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKSHOP_MODULES_DIR", str(tmp_path))
+    with pytest.raises(ModulesNotFoundError) as caught:
+        module_index()
+    message = str(caught.value)
+    assert f"in {tmp_path}, the folder WORKSHOP_MODULES_DIR names" in message
+    assert "unset it" in message
+
+
+def test_an_install_without_its_modules_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = tmp_path / "site-packages" / "modules"
+    monkeypatch.delenv("WORKSHOP_MODULES_DIR", raising=False)
+    monkeypatch.setattr(exercises, "bundled_folder", lambda name: tmp_path / "site-packages" / name)
+    assert modules_dir() == missing
+    with pytest.raises(ModulesNotFoundError) as caught:
+        all_modules()
+    message = str(caught.value)
+    assert str(missing) in message and "Reinstall the workshop" in message and "WORKSHOP_MODULES_DIR" in message

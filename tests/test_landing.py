@@ -160,3 +160,10 @@ def test_self_paced_participants_join_no_cohort(tmp_path: Path, monkeypatch: pyt
     store = ResponseStore(tmp_path / "s.sqlite3")
     Landing(store=store).start()
     assert store.cohorts() == []
+
+
+def test_a_start_page_without_modules_says_so_with_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(START_PAGE, tmp_path / "index.ipynb")
+    monkeypatch.setenv("WORKSHOP_MODULES_DIR", str(tmp_path))
+    view = Landing(store=ResponseStore(":memory:")).modules_view.value
+    assert "The modules could not be listed" in view and str(tmp_path) in view

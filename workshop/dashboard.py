@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from workshop import config
 from workshop.errors import WorkshopError
+from workshop.locations import bundled_folder
 
 DEFAULT_PORT = 8867
 DASHBOARD_NOTEBOOK = "dashboard.ipynb"
@@ -35,11 +36,12 @@ POOL = 1
 
 
 def dashboard_dir() -> Path:
-    """The dashboard's notebooks: $WORKSHOP_DASHBOARD_DIR, else the repository's dashboard/ folder."""
+    """The dashboard's notebooks: $WORKSHOP_DASHBOARD_DIR, else the repository's dashboard/ folder in a
+    checkout, else the copy the installed package carries."""
     configured = os.environ.get("WORKSHOP_DASHBOARD_DIR")
     if configured:
         return Path(configured).expanduser().resolve()
-    return Path(__file__).resolve().parent.parent / "dashboard"
+    return bundled_folder("dashboard")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from workshop.kinds import Exercise, ExerciseDeclarationError, kind_class
 from workshop.kinds.base import check_field_types, declaration_fields
+from workshop.locations import bundled_folder
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,8 +34,40 @@ else:  # pragma: no cover - Python 3.10
 ID_PART = re.compile(r"^[a-z](?:_?[a-z0-9])*$")
 MODULE_FILE = "module.toml"
 MODULE_KEYS = {"key", "title", "order", "minutes", "listed", "exercises"}
+MODULES_VARIABLE = "WORKSHOP_MODULES_DIR"
 
-__all__ = ["ID_PART", "Exercise", "ExerciseDeclarationError", "Module", "ModuleInfo", "all_modules", "load_module"]
+__all__ = [
+    "ID_PART",
+    "Exercise",
+    "ExerciseDeclarationError",
+    "Module",
+    "ModuleInfo",
+    "ModulesNotFoundError",
+    "all_modules",
+    "load_module",
+]
+
+
+class ModulesNotFoundError(ExerciseDeclarationError):
+    """The modules folder is missing or holds no module: the message names the folder tried and how to
+    name another with WORKSHOP_MODULES_DIR."""
+
+    def __init__(self, root: Path, missing: str = "no module (no folder holding a module.toml)") -> None:
+        folder = "the workshop's modules folder (the one holding index.ipynb and a folder per module)"
+        if Path(root).expanduser().resolve() != modules_dir():
+            advice = ""
+        elif os.environ.get(MODULES_VARIABLE):
+            advice = (
+                f", the folder {MODULES_VARIABLE} names. Set {MODULES_VARIABLE} to {folder}, or unset it to use "
+                "the modules this installation ships"
+            )
+        else:
+            advice = (
+                f", where this installation keeps its modules. Reinstall the workshop (pip install .), or set "
+                f"{MODULES_VARIABLE} to {folder}"
+            )
+        super().__init__(f"{missing} in {root}{advice}.")
+        self.root = root
 
 
 @dataclass(frozen=True)
@@ -157,15 +190,22 @@ def load_module(folder: Path) -> Module:
 
 
 def modules_dir() -> Path:
-    """Where the curriculum lives: $WORKSHOP_MODULES_DIR, else the repository's modules/ folder."""
-    configured = os.environ.get("WORKSHOP_MODULES_DIR")
+    """Where the curriculum lives: $WORKSHOP_MODULES_DIR, else the repository's modules/ folder in a checkout
+    (``pip install -e .``), else the copy the installed package carries (``pip install .``)."""
+    configured = os.environ.get(MODULES_VARIABLE)
     if configured:
         return Path(configured).expanduser().resolve()
-    return Path(__file__).resolve().parent.parent / "modules"
+    return bundled_folder("modules")
 
 
 def _folders(root: Path | None) -> list[Path]:
-    return [p.parent for p in sorted((root or modules_dir()).glob(f"*/{MODULE_FILE}"))]
+    """Every module's folder under ``root``; ModulesNotFoundError when there is none (never an empty list:
+    a start page listing nothing, without a word, is how a broken install used to look)."""
+    root = root or modules_dir()
+    found = [p.parent for p in sorted(root.glob(f"*/{MODULE_FILE}"))]
+    if not found:
+        raise ModulesNotFoundError(root)
+    return found
 
 
 def _check_unique(root: Path | None, keys: list[str]) -> None:

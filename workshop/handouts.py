@@ -28,10 +28,12 @@ from xml.sax.saxutils import escape
 from workshop.errors import WorkshopError
 from workshop.exercises import Module, all_modules, modules_dir
 from workshop.kinds import Exercise, WorksheetPart
+from workshop.locations import bundled_folder
 
 PAPERS = ("a4", "letter")
 WORKSHOP_NAME = "Rejection Resilience Workshop"
-GUIDE_DIR = Path(__file__).resolve().parent.parent / "facilitator_guide"
+# The installed package carries this one page of the guide (pyproject.toml); a checkout reads the guide itself.
+GUIDE_DIR = bundled_folder("facilitator_guide")
 AGREEMENTS_FILE = GUIDE_DIR / "group_agreements.md"
 WEEK_PLAN = "week_plan"  # the name every module gives its plan for the week
 SUMMARY_SECTIONS = ("What you will learn", "Key points")

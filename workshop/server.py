@@ -302,10 +302,15 @@ def pool_sizes(args: argparse.Namespace) -> tuple[int, int]:
 
 def kernel_pools(modules_root: Path, landing_pool: int, module_pool: int) -> dict[str, dict[str, int]]:
     """Pool size per notebook: the landing page's, each module notebook's; none for anything else."""
-    from workshop.exercises import loadable_modules, module_index
+    from workshop.exercises import ModulesNotFoundError, loadable_modules, module_index
 
     pools = {"default": {"pool_size": 0}, LANDING_NOTEBOOK: {"pool_size": landing_pool}}
-    modules, _ = module_index(modules_root)
+    try:
+        modules, _ = module_index(modules_root)
+    except ModulesNotFoundError as error:
+        # A folder of pages without modules (a start page alone) is served, but never without a word.
+        print(f"workshop: warning: {error}", file=sys.stderr)
+        return pools
     for problem in loadable_modules(modules_root)[1]:
         # One broken module.toml must not stop the workshop: its page says what is wrong.
         print(f"workshop: warning: {problem}", file=sys.stderr)
@@ -370,7 +375,7 @@ def _lan_address() -> str | None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from workshop.exercises import modules_dir
+    from workshop.exercises import ModulesNotFoundError, modules_dir
 
     token = args.token
     if token is not None and len(token) < 16:
@@ -386,7 +391,7 @@ def run_serve(args: argparse.Namespace) -> int:
         print(UNENCRYPTED_WARNING, file=sys.stderr, flush=True)
     modules_root = modules_dir()
     if not (modules_root / LANDING_NOTEBOOK).is_file():
-        raise WorkshopError(f"no landing page at {modules_root / LANDING_NOTEBOOK}; is WORKSHOP_MODULES_DIR right?")
+        raise ModulesNotFoundError(modules_root, f"no start page ({LANDING_NOTEBOOK})")
     secure_data_location()
     if args.group:
         build_review_course()
@@ -427,10 +432,14 @@ def run_serve(args: argparse.Namespace) -> int:
 def build_review_course() -> None:
     """Group mode: build the nbgrader course before anyone arrives, so that no participant's kernel ever
     runs nbgrader. A module whose declarations are wrong is left out and named; the others are built."""
-    from workshop.exercises import loadable_modules
+    from workshop.exercises import ModulesNotFoundError, loadable_modules
     from workshop.review.build import build_course
 
-    modules, problems = loadable_modules()
+    try:
+        modules, problems = loadable_modules()
+    except ModulesNotFoundError as error:
+        print(f"workshop: warning: no review course built: {error}", file=sys.stderr, flush=True)
+        return
     for problem in problems:
         print(f"workshop: warning: not in the review course: {problem}", file=sys.stderr, flush=True)
     report = build_course(modules=modules)

@@ -84,6 +84,9 @@ class Server:
     certfile: Path | None = None
     keyfile: Path | None = None
     env: Mapping[str, str] = field(default_factory=dict)
+    # The `workshop` command to run (default: the one next to this Python) and the folder to run it in.
+    program: Sequence[str] = ()
+    cwd: Path = REPO_ROOT
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
@@ -107,7 +110,7 @@ class Server:
         return f"{self.url}{path}{suffix}"
 
     def command(self) -> list[str]:
-        args = [*workshop_command(), "serve", "--no-browser", "--port", str(self.port)]
+        args = [*(self.program or workshop_command()), "serve", "--no-browser", "--port", str(self.port)]
         if self.group:
             args.append("--group")
         if self.token:
@@ -140,7 +143,7 @@ class Server:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             self.command(),
-            cwd=REPO_ROOT,
+            cwd=self.cwd,
             env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -253,7 +256,7 @@ class DashboardServer(Server):
     cohort: str | None = None
 
     def command(self) -> list[str]:
-        args = [*workshop_command(), "dashboard", "--no-browser", "--port", str(self.port)]
+        args = [*(self.program or workshop_command()), "dashboard", "--no-browser", "--port", str(self.port)]
         return [*args, "--cohort", self.cohort] if self.cohort else args
 
     def start(self) -> DashboardServer:
