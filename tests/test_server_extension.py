@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -192,6 +193,19 @@ def test_extra_participant_paths_are_offered_too() -> None:
 def test_mathjax_is_off_in_voila_page_config() -> None:
     config = {"fullMathjaxUrl": "/static/jupyter_server_mathjax/MathJax.js", "mathjaxConfig": "TeX", "baseUrl": "/"}
     assert page_config_without_mathjax(config) == {"fullMathjaxUrl": None, "mathjaxConfig": None, "baseUrl": "/"}
+
+
+def test_a_bad_crisis_resources_file_stops_the_server_at_start(tmp_path: Path) -> None:
+    """Never Voila's own pages without the crisis control: the server stops, naming the file."""
+    config = tmp_path / "crisis_resources.toml"
+    config.write_text("bogus = 1\n", encoding="utf-8")
+    jupyter = JupyterServer(
+        data_dir=tmp_path, token="extension-test-token-0123456789", env={"WORKSHOP_CRISIS_CONFIG": str(config)}
+    )
+    result = subprocess.run(jupyter.command(), env=jupyter.environment(), capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert str(config) in result.stderr and "bogus" in result.stderr
+    assert "is running at" not in result.stderr + result.stdout
 
 
 # A participant's server

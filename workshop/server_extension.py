@@ -98,7 +98,13 @@ def _link_jupyter_server_extension(serverapp: Any) -> None:
     settings = WorkshopExtension(parent=serverapp)
     template_root = Path(tempfile.mkdtemp(prefix="workshop-template-"))
     atexit.register(shutil.rmtree, template_root, ignore_errors=True)
-    server.prepare_template_dir(template_root)
+    try:
+        server.prepare_template_dir(template_root)
+    except Exception as error:
+        # Jupyter would log an extension's failure and serve Voila's own pages, without the crisis control.
+        # As `workshop serve` does, stop: SystemExit is the one exception the extension manager lets through.
+        serverapp.log.critical("workshop: the server cannot start: %s", error)
+        raise SystemExit(f"workshop: the server cannot start: {error}") from error
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(template_root), os.environ.get("JUPYTER_PATH")]))
 
     ours = Config()
