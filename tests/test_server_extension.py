@@ -36,6 +36,7 @@ from workshop.store import STORE_FILE, ResponseStore
 from workshop.voila_handlers import page_config_without_mathjax
 
 MODULES = REPO_ROOT / "modules"
+HUB_BASE_URL = "/user/maple-river-4821-otter/"
 LANDING = "/voila/render/index.ipynb"
 TRIGGERS = "/voila/render/01_triggers/triggers.ipynb"
 # /voila/files serves only allow-listed files; modules/ has no pictures, so the tests allow module.toml.
@@ -60,9 +61,15 @@ REFUSED_FOR_PARTICIPANTS = (
 
 @dataclass
 class JupyterServer(Server):
-    """A plain `jupyter server` (not `workshop serve`) with this environment's extensions, ours included."""
+    """A plain `jupyter server` (not `workshop serve`) with this environment's extensions, ours included.
+    ``base_url`` as JupyterHub gives a user's server (/user/NAME/); ``url`` includes it, without the last slash."""
 
     args: tuple[str, ...] = ()
+    base_url: str = "/"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.base_url.rstrip('/')}"
 
     def command(self) -> list[str]:
         command = [
@@ -74,6 +81,7 @@ class JupyterServer(Server):
             "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={MODULES}",
+            f"--ServerApp.base_url={self.base_url}",
             "--VoilaConfiguration.file_allowlist=.*\\.toml",
             *self.args,
         ]
@@ -89,13 +97,18 @@ class JupyterServer(Server):
         return env
 
 
-def start_jupyter_server(data_dir: Path, *args: str) -> JupyterServer:
-    return JupyterServer(data_dir=data_dir, token="extension-test-token-0123456789", args=args).start()
+def start_jupyter_server(data_dir: Path, *args: str, base_url: str = "/") -> JupyterServer:
+    return JupyterServer(
+        data_dir=data_dir, token="extension-test-token-0123456789", args=args, base_url=base_url
+    ).start()
 
 
 @pytest.fixture(scope="module")
 def participant_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterServer]:
-    started = start_jupyter_server(tmp_path_factory.mktemp("participant"), "--WorkshopExtension.participant_only=True")
+    # Under JupyterHub a participant's server answers under /user/<participant code>/.
+    started = start_jupyter_server(
+        tmp_path_factory.mktemp("participant"), "--WorkshopExtension.participant_only=True", base_url=HUB_BASE_URL
+    )
     try:
         yield started
     finally:
@@ -229,7 +242,9 @@ def test_participant_server_refuses_everything_but_the_workshop(participant_serv
 def test_participant_server_sends_the_landing_url_to_the_start_page(participant_server: JupyterServer) -> None:
     status, headers, _ = fetch(participant_server.page_url("/"))
     assert status == 302
-    assert headers["Location"] == f"{LANDING}?token={participant_server.token}"
+    assert headers["Location"] == f"{HUB_BASE_URL.rstrip('/')}{LANDING}?token={participant_server.token}"
+    status, headers, _ = fetch(f"{participant_server.url}?token={participant_server.token}")  # /user/NAME, no slash
+    assert status == 302 and headers["Location"].startswith(f"{HUB_BASE_URL.rstrip('/')}{LANDING}")
 
 
 def test_module_page_carries_the_policy_and_no_mathjax(participant_server: JupyterServer) -> None:
@@ -254,7 +269,7 @@ def test_voila_static_files_and_redirects_carry_the_policy(participant_server: J
 
 def test_voila_files_need_the_token(participant_server: JupyterServer) -> None:
     status, headers, text = fetch(f"{participant_server.url}{SOME_FILE}")
-    assert status == 302 and headers["Location"].startswith("/login"), status
+    assert status == 302 and headers["Location"].startswith(f"{HUB_BASE_URL}login"), status
     assert "key" not in text
     status, _, text = fetch(participant_server.page_url(SOME_FILE))
     assert status == 200
