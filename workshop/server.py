@@ -81,7 +81,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
-        "font-src 'self' data:",
+        # about: is MathJax 2's blank font (url('about:blank'), nothing is fetched): formgrader's grading view
+        # uses MathJax, and every page of a Jupyter server with the workshop's extension carries this policy.
+        "font-src 'self' data: about:",
         "connect-src 'self'",
         "frame-ancestors 'self'",
         "form-action 'self'",
@@ -503,10 +505,10 @@ def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bo
     from tornado.ioloop import IOLoop
     from tornado.websocket import WebSocketHandler
     from voila.app import Voila
-    from voila.static_file_handler import AllowListFileHandler
-    from voila.tornado.handler import TornadoVoilaHandler
     from voila.utils import create_include_assets_functions
     from voila.voila_identity_provider import VoilaLoginHandler
+
+    from workshop.voila_handlers import replace_voila_handlers
 
     class AskForTheLinkHandler(VoilaLoginHandler):
         """Instead of Jupyter's developer login page (password box, `jupyter server list` advice), a page
@@ -517,25 +519,6 @@ def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bo
             self.write(
                 template.render(base_url=self.base_url, **create_include_assets_functions(TEMPLATE_NAME, self.base_url))
             )
-
-    class XsrfCookieVoilaHandler(TornadoVoilaHandler):
-        """Voila's page never sets the _xsrf cookie, yet its beforeunload beacon to /voila/api/shutdown sends
-        that cookie's value; without it every page leave is a 403 and the kernel lingers until culled."""
-
-        async def get(self, path: str | None = None) -> Any:
-            self.xsrf_token  # noqa: B018 - reading the property is what sets the cookie
-            return await super().get(path)
-
-    class AuthenticatedAllowListFileHandler(JupyterHandler, AllowListFileHandler):
-        """Voila's /voila/files handler does not check the token; this one does."""
-
-        @web.authenticated
-        def get(self, path: str, include_body: bool = True) -> Any:
-            return AllowListFileHandler.get(self, path, include_body)
-
-        @web.authenticated
-        def head(self, path: str) -> Any:
-            return AllowListFileHandler.head(self, path)
 
     def facilitator_only_handler(cls: type) -> type:
         """``cls`` answering 403 to any request that does not carry this server's token (or its cookie)."""
@@ -583,13 +566,10 @@ def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bo
             self.update_config(ours)
 
         def init_handlers(self) -> list:
+            # The same page and file handlers as under the server extension (workshop.voila_handlers).
             handlers = []
-            for handler in super().init_handlers():
-                if len(handler) > 1 and handler[1] is AllowListFileHandler:
-                    handler = (handler[0], AuthenticatedAllowListFileHandler, *handler[2:])
-                elif len(handler) > 1 and handler[1] is TornadoVoilaHandler:
-                    handler = (handler[0], XsrfCookieVoilaHandler, *handler[2:])
-                elif len(handler) > 1 and handler[1] is VoilaLoginHandler:
+            for handler in replace_voila_handlers(super().init_handlers()):
+                if len(handler) > 1 and handler[1] is VoilaLoginHandler:
                     handler = (handler[0], AskForTheLinkHandler, *handler[2:])
                 handlers.append(handler)
             # First match wins in tornado: "/" goes to the landing page, keeping ?p= and ?token=.

@@ -1,0 +1,88 @@
+"""Voila's request handlers as the workshop needs them, for `workshop serve` and for the Jupyter server extension.
+
+Both serve Voila with the same fixes (see ``replace_voila_handlers``): the page sets Jupyter's _xsrf
+cookie, participants' pages load no MathJax, and /voila/files needs the token (or the hub's login) like
+every other page. ``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a
+tornado application. Importing this module imports Voila and Jupyter Server: the CLI imports it lazily.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.base.handlers import JupyterHandler
+from tornado import httputil, web
+from voila.static_file_handler import AllowListFileHandler
+from voila.tornado.handler import TornadoVoilaHandler
+
+from workshop.server import CONTENT_SECURITY_POLICY
+
+
+def page_config_without_mathjax(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+    """Voila's page config with MathJax off. Under a Jupyter server, jupyter-server-mathjax gives Voila a
+    MathJax URL and the page loads it: the workshop has no formulas, and MathJax's font probe breaks the
+    Content-Security-Policy. `workshop serve` gives no URL, so this changes nothing there."""
+    return {**page_config, "fullMathjaxUrl": None, "mathjaxConfig": None}
+
+
+class XsrfCookieVoilaHandler(TornadoVoilaHandler):
+    """Voila's notebook page, with two fixes.
+
+    Voila's page never sets the _xsrf cookie, yet its beforeunload beacon to /voila/api/shutdown sends that
+    cookie's value; without it every page leave is a 403 and the kernel lingers until culled. And MathJax
+    stays off (``page_config_without_mathjax``), after any page-config hook the deployment configured."""
+
+    def initialize(self, **kwargs: Any) -> None:
+        super().initialize(**kwargs)
+        configured_hook = self.page_config_hook
+
+        def hook(page_config: dict[str, Any], **hook_kwargs: Any) -> dict[str, Any]:
+            if configured_hook is not None:
+                page_config = configured_hook(page_config, **hook_kwargs)
+            return page_config_without_mathjax(page_config)
+
+        self.page_config_hook = hook
+
+    async def get(self, path: str | None = None) -> Any:
+        self.xsrf_token  # noqa: B018 - reading the property is what sets the cookie
+        return await super().get(path)
+
+
+class AuthenticatedAllowListFileHandler(JupyterHandler, AllowListFileHandler):
+    """Voila's /voila/files handler does not check the token (or the hub's login); this one does."""
+
+    @web.authenticated
+    def get(self, path: str, include_body: bool = True) -> Any:
+        return AllowListFileHandler.get(self, path, include_body)
+
+    @web.authenticated
+    def head(self, path: str) -> Any:
+        return AllowListFileHandler.head(self, path)
+
+
+# Voila's handler class -> the workshop's, wherever Voila's routes are made.
+VOILA_HANDLER_REPLACEMENTS: dict[type, type] = {
+    TornadoVoilaHandler: XsrfCookieVoilaHandler,
+    AllowListFileHandler: AuthenticatedAllowListFileHandler,
+}
+
+
+def replace_voila_handlers(handlers: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Voila's route list with the workshop's handlers swapped in (``VOILA_HANDLER_REPLACEMENTS``)."""
+    return [
+        (handler[0], VOILA_HANDLER_REPLACEMENTS.get(handler[1], handler[1]), *handler[2:])
+        if len(handler) > 1
+        else handler
+        for handler in handlers
+    ]
+
+
+class ContentSecurityPolicyTransform(web.OutputTransform):
+    """The workshop's Content-Security-Policy on every response of the application, whatever handler made
+    it: Jupyter's pages, Voila's static files, redirects and error pages alike."""
+
+    def transform_first_chunk(
+        self, status_code: int, headers: httputil.HTTPHeaders, chunk: bytes, finishing: bool
+    ) -> tuple[int, httputil.HTTPHeaders, bytes]:
+        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        return status_code, headers, chunk
