@@ -55,3 +55,38 @@ def on_binder(environ: dict[str, str] | None = None) -> bool:
     if any(env.get(name) for name in BINDER_VARIABLES):
         return True
     return "binder" in env.get("JUPYTERHUB_SERVICE_PREFIX", "").lower()
+
+
+# --- JupyterHub (issue 16). The hub's spawner sets these in every user's server (workshop/hub/spawn.py). ---
+
+DEPLOYMENT_VARIABLE = "WORKSHOP_DEPLOYMENT"
+PARTICIPANT_CODE_VARIABLE = "WORKSHOP_PARTICIPANT_CODE"
+EXCHANGE_ROOT_VARIABLE = "WORKSHOP_EXCHANGE_ROOT"
+
+
+def deployment() -> str:
+    """How this server runs: "hub" under JupyterHub, "" otherwise (a laptop, Binder)."""
+    return os.environ.get(DEPLOYMENT_VARIABLE, "").strip().lower()
+
+
+def hub_mode() -> bool:
+    """True in a user server that JupyterHub started for the workshop."""
+    return deployment() == "hub"
+
+
+def participant_code_from_hub() -> str | None:
+    """The participant code under the hub (the hub user name), None for facilitators and outside a hub."""
+    if not hub_mode():
+        return None
+    return (os.environ.get(PARTICIPANT_CODE_VARIABLE) or "").strip() or None
+
+
+def exchange_root_setting() -> Path | None:
+    """nbgrader's exchange folder when WORKSHOP_EXCHANGE_ROOT sets one (None: the course's own folder)."""
+    configured = (os.environ.get(EXCHANGE_ROOT_VARIABLE) or "").strip()
+    return Path(configured).expanduser().absolute() if configured else None
+
+
+def exchange_configured() -> bool:
+    """True when submissions and feedback travel through nbgrader's exchange (a hub, or a root set)."""
+    return hub_mode() or exchange_root_setting() is not None
