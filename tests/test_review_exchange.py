@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-from test_review import MARKER_NAME, PAYLOAD_COUNT, answer_blocks, displayed, payloads, write_module
+from test_review import CRISIS_TEXT, MARKER_NAME, PAYLOAD_COUNT, answer_blocks, displayed, payloads, write_module
 
 from widgets.feedback import FeedbackList
 from widgets.submit import SubmitForReview
@@ -148,7 +148,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     texts = payloads(marker)
     first, second, bystander = new_code(), new_code(), new_code()
     setup.answer(first, {f"alpha.r{n:02d}": text for n, text in enumerate(texts)} | {"alpha.quiz_one": 1})
-    setup.answer(second, {"alpha.r00": "My first words."})
+    setup.answer(second, {"alpha.r00": "My first words.", "alpha.r01": CRISIS_TEXT})
     setup.answer(bystander, {"alpha.r00": "I never submit."})
 
     with pytest.MonkeyPatch.context() as patch:  # in this process (a kernel of its own costs seconds)
@@ -253,6 +253,16 @@ def test_collect_brings_the_newest_submission_of_each_into_the_course_once(hub: 
     second = nbformat.read(course_files.submission_dir(hub.course, hub.second, "alpha") / "alpha.ipynb", as_version=4)
     assert second.metadata["workshop"]["answers"]["alpha.r00"] == "My second, clearer words."
     assert not any(hub.course.glob(".collecting-*"))  # the staging copies are gone
+
+
+def test_crisis_language_in_a_collected_submission_reaches_the_facilitator(hub: Hub) -> None:
+    # One flag for each collected submission (the re-submission still holds the words).
+    flags = hub.facilitator_store.flags(participant=hub.second)
+    assert len(flags) == 2 and all(f.kind == "crisis_language" and f.details["found"] == "at import" for f in flags)
+    assert hub.facilitator_store.flags(participant=hub.first) == []
+    notebook = nbformat.read(course_files.submission_dir(hub.course, hub.second, "alpha") / "alpha.ipynb", as_version=4)
+    assert notebook.cells[1].id == "safety-flags"
+    assert "Safety flags" not in hub.fetched[hub.second]["pages"][0]["html"]  # written to the facilitator only
 
 
 def test_autograde_runs_no_participant_text(hub: Hub) -> None:
