@@ -211,7 +211,12 @@ def submit(
         (folder / f"{module.key}.ipynb").write_bytes(notebook_bytes(notebook))
         traits = {"student_id": code, "assignment_id": module.key}
         cache = local_copies(code) / "cache"
-        step = _run(ExchangeSubmit, _settings(root), traits, assignment_dir=work, cache=str(cache))
+        try:
+            step = _run(ExchangeSubmit, _settings(root), traits, assignment_dir=work, cache=str(cache))
+        except ExchangeFailed as error:
+            raise ExchangeFailed(
+                f"Your answers could not be sent just now. They are saved; please tell your facilitator. ({error})"
+            ) from None
     return str(step.timestamp)
 
 
