@@ -1,9 +1,11 @@
 """ "Submit for review" on a module page: the participant's answers become an nbgrader submission.
 
 In group mode (``workshop serve --group``) the button puts the filled review notebook straight into the
-facilitator's course. Otherwise "Download my submission" makes a download link: the file holds the
-answers only, and the facilitator imports it with ``workshop review import``. Either way the store keeps
-every revision; submitting again makes a newer submission.
+facilitator's course. Under JupyterHub (``config.hub_mode()``) it submits it to nbgrader's exchange with
+the participant code (the hub user) as the student id; the facilitator collects it. Otherwise "Download my
+submission" makes a download link: the file holds the answers only, and the facilitator imports it with
+``workshop review import``. Either way the store keeps every revision; submitting again makes a newer
+submission.
 
 A module notebook shows it with ``page.submit()``.
 """
@@ -21,11 +23,14 @@ from workshop.text import html_literal
 
 
 class SubmitForReview(w.VBox):
-    """The submit (group mode) or download (self-paced, Binder) control of one module page."""
+    """The submit (group mode, JupyterHub) or download (self-paced, Binder) control of one module page."""
 
-    def __init__(self, page: Any, group: bool | None = None, course_dir: Any = None) -> None:
+    def __init__(
+        self, page: Any, group: bool | None = None, course_dir: Any = None, exchange: bool | None = None
+    ) -> None:
         self.page = page
-        self.group = config.group_mode() if group is None else group
+        self.exchange = config.hub_mode() if exchange is None else exchange
+        self.group = self.exchange or (config.group_mode() if group is None else group)
         self.course_dir = course_dir
         heading = w.HTML(f"<h2>Send your answers to your facilitator</h2><p>{html_literal(self._explanation())}</p>")
         label = "Submit for review" if self.group else "Download my submission"
@@ -66,7 +71,9 @@ class SubmitForReview(w.VBox):
 
         try:
             self.page.answers()  # saves anything still waiting for its short delay
-            if self.group:
+            if self.exchange:
+                self._submit_to_exchange(participant)
+            elif self.group:
                 submit_to_course(self.page.store, participant, self.page.module, self.course_dir)
                 self._say("Submitted. Thank you. Your facilitator can now read your answers.")
             else:
@@ -77,3 +84,13 @@ class SubmitForReview(w.VBox):
                 )
         except WorkshopError as error:
             self._say(f"This could not be sent: {error}")
+
+    def _submit_to_exchange(self, participant: str) -> None:
+        from workshop.review.exchange import submit
+
+        # Under the hub the code is the signed-in user: a page opened with another code must not submit as it.
+        signed_in = config.participant_code_from_hub()
+        if signed_in and signed_in != participant:
+            raise WorkshopError("This page is open with another code than the one you signed in with.")
+        submit(self.page.store, participant, self.page.module)
+        self._say("Submitted. Thank you. Your facilitator can now collect and read your answers.")

@@ -102,3 +102,14 @@ def participant_code_from_hub() -> str | None:
     if hub_user is not None and hub_user != code:
         return None
     return code
+
+
+def exchange_root_setting() -> Path | None:
+    """nbgrader's exchange folder when WORKSHOP_EXCHANGE_ROOT sets one (None: the course's own folder)."""
+    configured = (os.environ.get(EXCHANGE_ROOT_VARIABLE) or "").strip()
+    return Path(configured).expanduser().absolute() if configured else None
+
+
+def exchange_configured() -> bool:
+    """True when submissions and feedback travel through nbgrader's exchange (a hub, or a root set)."""
+    return hub_mode() or exchange_root_setting() is not None

@@ -41,6 +41,9 @@ class Erasure:
     code: str
     store_rows: int
     course: CourseErasure
+    # Under JupyterHub: the participant's own copies of what they submitted through nbgrader's exchange and of
+    # the feedback they fetched (in their data folder). What the facilitator collected stays in the course.
+    exchange_copies: int = 0
 
     def report(self) -> str:
         store = (
@@ -49,14 +52,22 @@ class Erasure:
             if self.store_rows
             else "the answer store held nothing for this code"
         )
-        return f"Erased {self.code}: {store}.\n{self.course.summary()}"
+        local = (
+            f"\n{self.exchange_copies} file(s) of submissions and feedback kept for this participant on this "
+            "server removed."
+            if self.exchange_copies
+            else ""
+        )
+        return f"Erased {self.code}: {store}.\n{self.course.summary()}{local}"
 
 
 def erase_everywhere(code: str, store: ResponseStore, course_dir: Path | str | None = None) -> Erasure:
     """Erase ``code`` (normalized) from the answer store and from the nbgrader course on this machine."""
+    from workshop.review.exchange import erase_local_copies
+
     course = course_files.erase_participant(code, course_dir)
     rows = store.erase(code) if store.participant_exists(code) else 0
-    return Erasure(code, rows, course)
+    return Erasure(code, rows, course, erase_local_copies(code))
 
 
 def _known_code(typed: str, store: ResponseStore) -> tuple[str, list[str]]:

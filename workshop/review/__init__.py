@@ -2,7 +2,8 @@
 
 Split the way nbgrader splits its own work: ``build`` (course and review notebooks from module.toml),
 ``submission`` (a filled review notebook from stored answers), ``importer`` (downloaded files),
-``autograde``, ``feedback`` and ``commands`` (the ``workshop review`` CLI group).
+``autograde``, ``feedback``, ``exchange`` (release, submit, collect and feedback through nbgrader's exchange,
+under JupyterHub) and ``commands`` (the ``workshop review`` CLI group).
 """
 
 from __future__ import annotations

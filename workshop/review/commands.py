@@ -10,17 +10,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from workshop import config
 from workshop.review import course as course_files
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     review = subparsers.add_parser(
         "review",
-        help="review participants' work with nbgrader (build, import, autograde, open, feedback)",
+        help="review participants' work with nbgrader (build, import or release and collect, autograde, open, feedback)",
         description=(
             "Facilitator review with nbgrader. Typical order: build, then collect submissions (group mode "
-            "puts them in the course; otherwise `import` the files participants send), autograde, open "
-            "formgrader to read and comment, then feedback."
+            "puts them in the course; under JupyterHub `release` the modules and `collect` what participants "
+            "submit through nbgrader's exchange; otherwise `import` the files participants send), autograde, "
+            "open formgrader to read and comment, then feedback."
         ),
     )
     commands = review.add_subparsers(title="review commands", metavar="COMMAND")
@@ -41,7 +43,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     opener = add("open", "start JupyterLab with formgrader on the course (this computer only)", _open)
     opener.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     opener.add_argument("--no-browser", action="store_true", help="print the address instead of opening it")
-    add("feedback", "generate feedback HTML from your comments, for every graded submission", _feedback)
+    add(
+        "feedback",
+        "generate feedback HTML from your comments, for every graded submission (and release it to nbgrader's "
+        "exchange when one is configured)",
+        _feedback,
+    )
+    add("release", "release every module to nbgrader's exchange (builds the course first if needed)", _release)
+    add("collect", "collect participants' submissions from nbgrader's exchange into the course", _collect)
     review.set_defaults(func=lambda _args: review.print_help() or 2)
 
 
@@ -88,7 +97,46 @@ def _feedback(args: argparse.Namespace) -> int:
             print(f"{result.module}, {result.participant}: no feedback: {result.message}", file=sys.stderr)
     course = course_files.resolve(args.course_dir)
     print(f"{sum(r.ok for r in results)} feedback file(s) in {course / 'feedback'}.")
-    return 0 if all(r.ok for r in results) else 1
+    released_ok = True
+    if config.exchange_configured():
+        from workshop.review.exchange import release_feedback
+
+        released = release_feedback(course)
+        released_ok = all(r.ok for r in released)
+        fresh = sum(r.status == "released" for r in released)
+        print(
+            f"{fresh} feedback page(s) released to the exchange ({course_files.exchange_root(course)}), "
+            f"{len(released) - fresh} already there. Participants see them on their start page."
+        )
+    return 0 if all(r.ok for r in results) and released_ok else 1
+
+
+def _release(args: argparse.Namespace) -> int:
+    from workshop.review.exchange import release
+
+    outcomes = release(args.course_dir)
+    for status in ("released", "unchanged"):
+        keys = [o.module for o in outcomes if o.status == status]
+        if keys:
+            print(f"{status}: {', '.join(keys)}")
+    print(f"Exchange: {course_files.exchange_root(course_files.resolve(args.course_dir))}")
+    return 0
+
+
+def _collect(args: argparse.Namespace) -> int:
+    from workshop.review.exchange import collect
+
+    outcomes = collect(args.course_dir)
+    for outcome in outcomes:
+        if outcome.status != "unchanged":
+            who = f", {outcome.participant}" if outcome.participant else ""
+            print(f"{outcome.module}{who}: {outcome.message}")
+    counts = {status: sum(o.status == status for o in outcomes) for status in ("collected", "unchanged", "refused")}
+    print(
+        f"{counts['collected']} submission(s) collected, {counts['unchanged']} already in the course, "
+        f"{counts['refused']} refused. Next: `workshop review autograde`."
+    )
+    return 1 if counts["refused"] else 0
 
 
 # formgrader's grading view needs the MathJax 2 global (formgrade.js waits on it before wiring up the comment

@@ -37,8 +37,9 @@ c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this 
 
 c.CourseDirectory.course_id = {course_id!r}
 c.CourseDirectory.root = {root!r}
-# Submissions arrive in submitted/ directly (group mode) or by `workshop review import`; the exchange is
-# kept inside the course so that nbgrader never looks in /srv.
+# Submissions arrive in submitted/ directly (group mode), by `workshop review import`, or through nbgrader's
+# exchange (`workshop review release` and `collect`). The exchange is inside the course unless
+# WORKSHOP_EXCHANGE_ROOT names a shared one (JupyterHub), so nbgrader never looks in /srv by itself.
 c.Exchange.root = {exchange!r}
 c.Exchange.timezone = "UTC"
 
@@ -75,11 +76,16 @@ def config_text(course: Path) -> str:
     return CONFIG_TEXT.format(
         course_id=COURSE_ID,
         root=str(course),
-        exchange=str(course / "exchange"),
+        exchange=str(exchange_root(course)),
         no_answer=NO_ANSWER,
         templates=str(Path(__file__).resolve().parent / "templates"),
         nbgrader_templates=_nbgrader_templates(),
     )
+
+
+def exchange_root(course: Path) -> Path:
+    """nbgrader's exchange folder: $WORKSHOP_EXCHANGE_ROOT, else ``exchange`` inside the course."""
+    return config.exchange_root_setting() or course / permissions.EXCHANGE_DIR
 
 
 def _nbgrader_templates() -> str:
@@ -251,7 +257,7 @@ def erase_participant(participant: str, course_dir: Path | str | None = None) ->
             continue
         folders.append(f"{part}/{code}")
     rows = _gradebook_rows(course, code, remove=True)
-    exchange = _erase_from_exchange(course / "exchange", code)
+    exchange = _erase_from_exchange(exchange_root(course), code)
     log_lines = _erase_from_logs(course, code)
     leftovers = tuple(
         str(path.relative_to(course))
@@ -289,7 +295,7 @@ def _gradebook_rows(course: Path, code: str, *, remove: bool) -> int:
 
 
 def _erase_from_exchange(exchange: Path, code: str) -> int:
-    # Workshop submissions never pass through nbgrader's exchange, but nbgrader's own tools could use it.
+    # Submissions in the inbound folder are named after the code; released feedback names it inside.
     if not exchange.is_dir():
         return 0
     removed = 0

@@ -76,7 +76,11 @@ def _submitted_at(value: Any) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def import_file(path: Path, course: Path, modules: dict[str, Module], store: Any = None) -> ImportResult:
+def import_file(
+    path: Path, course: Path, modules: dict[str, Module], store: Any = None, sender: tuple[str, str] | None = None
+) -> ImportResult:
+    """Import one file. ``sender`` (participant, module), when the file came through nbgrader's exchange, is
+    who submitted it and for which assignment: a file that names another participant or module is refused."""
     try:
         workshop = _read_metadata(path)
         key = workshop.get("module")
@@ -84,6 +88,8 @@ def import_file(path: Path, course: Path, modules: dict[str, Module], store: Any
             raise Refused(f"is for a module this course does not have ({str(key)[:40]!r}).")
         module = modules[key]
         participant = workshop.get("participant")
+        if sender is not None and (participant, key) != sender:
+            raise Refused("names another participant or module than the submission it came in.")
         try:
             participant = check_participant(participant)
             answers = clean_answers(module, workshop.get("answers"))

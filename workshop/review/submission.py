@@ -170,11 +170,17 @@ def submission_for_download(
     store: Any, participant: str, module: Module, now: datetime | None = None
 ) -> tuple[str, bytes]:
     """(file name, file content) of the participant's submission, made without any course on this machine."""
-    answers = _answers_from_store(store, participant, module)
-    release = build.participant_copy(module)
-    flags = stored_flags(store, participant, module)
-    notebook = fill(release, module, participant, answers, now or datetime.now(timezone.utc), flags)
+    notebook = filled_from_store(store, participant, module, build.participant_copy(module), now)
     return download_name(participant, module), notebook_bytes(notebook)
+
+
+def filled_from_store(
+    store: Any, participant: str, module: Module, release: nbformat.NotebookNode, now: datetime | None = None
+) -> nbformat.NotebookNode:
+    """``release`` filled with the participant's latest stored answers to ``module`` and its flags."""
+    answers = _answers_from_store(store, participant, module)
+    flags = stored_flags(store, participant, module)
+    return fill(release, module, participant, answers, now or datetime.now(timezone.utc), flags)
 
 
 @private_umask()  # submissions hold participants' words: folders 0700 (the files are mkstemp's 0600)
