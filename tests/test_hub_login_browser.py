@@ -12,7 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_signing_in_to_the_hub_by_code_in_a_browser(hub: Hub, page, browser_log) -> None:  # noqa: F811 - the fixture
     browser_log.allow_console_error(r"status of 403 .*/hub/login")  # the refused sign-in below, as intended
-    # JupyterHub 6.1.1's own stylesheet imports Font Awesome from a path its server does not serve (404).
+    # axe-core fetches the page's stylesheets again to read them and resolves their @import against the page's
+    # address instead of the stylesheet's (/hub/components/..., 404); the page itself loads them fine.
     browser_log.allow_console_error(r"status of 404 .*/components/@fortawesome/")
     code = hub.cohort.codes[0]
     page.goto(f"{hub.url}/hub/login")
