@@ -36,7 +36,8 @@ HUB_SUBMITTED_COPIES = (
     "Modules you submitted for review stay with your facilitator. Ask them if you want those copies erased too."
 )
 HUB_ERASE = (
-    "Erasing removes every answer kept under your code on your workshop server. It cannot be undone. "
+    "Erasing removes every answer kept under your code on your workshop server, and the copies of your "
+    "submissions and feedback kept there. It cannot be undone. "
     + HUB_SUBMITTED_COPIES
     + " Download a copy first if you want one."
 )
