@@ -67,10 +67,10 @@ def hub_environment(base: dict[str, str], exchange_root: Path, data_dir: Path, c
     """The variables workshop/hub/spawn.py sets for a user's server (a participant when ``code`` is given)."""
     env = {**base, "WORKSHOP_DEPLOYMENT": "hub", "WORKSHOP_EXCHANGE_ROOT": str(exchange_root)}
     env["WORKSHOP_DATA_DIR"] = str(data_dir)
-    env.pop("WORKSHOP_PARTICIPANT_CODE", None)
-    env.pop("WORKSHOP_GROUP_MODE", None)
+    for name in ("WORKSHOP_PARTICIPANT_CODE", "JUPYTERHUB_USER", "WORKSHOP_GROUP_MODE"):
+        env.pop(name, None)
     if code:
-        env["WORKSHOP_PARTICIPANT_CODE"] = code
+        env["WORKSHOP_PARTICIPANT_CODE"] = env["JUPYTERHUB_USER"] = code
     return env
 
 

@@ -17,22 +17,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.browser import wait_for_widgets
 from support.server import REPO_ROOT, Server, run_workshop_server, workshop_command
 from test_review_browser import (
     CLI_TIMEOUT_S,
     COMMENT,
+    LANDING,
+    PAGE_TIMEOUT_MS,
     SAVE_TIMEOUT_MS,
     TRIGGERS,
     allow_kernel_shutdown_refusal,
     hostile_reflections,
     open_module_page,
-    resume_on_landing,
     type_reflection,
 )
 
 from workshop.participants import new_code
 from workshop.review import course as course_files
-from workshop.store import STORE_FILE, ResponseStore
 
 pytestmark = pytest.mark.browser
 
@@ -60,10 +61,7 @@ def hub_participant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     """A participant's server as the hub runs it, with the modules released while it starts."""
     root = tmp_path_factory.mktemp("exchange-browser")
     exchange_root, facilitator_dir, participant_dir = root / "exchange", root / "facilitator", root / "participant"
-    code = new_code()
-    participant_dir.mkdir()
-    with ResponseStore(participant_dir / STORE_FILE) as store:
-        store.register_participant(code)
+    code = new_code()  # issued by the facilitator: the participant's server registers it on first use
     env = {
         "WORKSHOP_DEPLOYMENT": "hub",
         "WORKSHOP_PARTICIPANT_CODE": code,
@@ -103,7 +101,10 @@ def test_submit_through_the_exchange_and_read_the_feedback_on_the_start_page(
         gradebook.db.commit()
     assert "1 feedback page(s) released" in facilitator(facilitator_dir, exchange_root, "feedback")
 
-    resume_on_landing(page, server, code)
+    # The start page under the hub asks for nothing: the sign-in said who this is.
+    page.goto(server.page_url(LANDING), wait_until="commit", timeout=PAGE_TIMEOUT_MS)
+    wait_for_widgets(page, timeout_ms=PAGE_TIMEOUT_MS)
+    expect(page.get_by_role("textbox", name="Your participant code")).to_have_count(0)
     expect(page.get_by_role("heading", name="Feedback from your facilitator")).to_be_visible(timeout=SAVE_TIMEOUT_MS)
     feedback = page.frame_locator(f"iframe[title='Feedback on {TRIGGERS.title}']")
     expect(feedback.locator("body")).to_contain_text(COMMENT, timeout=SAVE_TIMEOUT_MS)

@@ -1,7 +1,9 @@
-"""workshop.session: how a preheated kernel reaches its own server when that server speaks HTTPS."""
+"""workshop.session: how a preheated kernel reaches its own server when that server speaks HTTPS, and when it
+waits for its request."""
 
 from __future__ import annotations
 
+import os
 import socket
 import ssl
 import threading
@@ -12,6 +14,7 @@ import pytest
 from support.tls import ca_issued_certificate, self_signed_certificate
 
 from workshop import session
+from workshop.participants import new_code
 
 
 @pytest.fixture
@@ -79,3 +82,22 @@ def test_request_info_url_follows_the_protocol_voila_is_given(monkeypatch: pytes
     monkeypatch.delenv("VOILA_WS_BASE_URL", raising=False)
     monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
     assert session._request_info_url() == "wss://127.0.0.1:8443/voila/query/abc"
+
+
+def test_under_the_hub_a_preheated_page_waits_for_its_request_before_it_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The start page fetches feedback when it is built: built in the pool, it would show none released since."""
+    waited: list[bool] = []
+    monkeypatch.setattr(session, "_wait_for_request", lambda: waited.append(True))
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("WORKSHOP_DEPLOYMENT", "hub")
+    monkeypatch.setenv("WORKSHOP_PARTICIPANT_CODE", new_code())
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    session.query_string.cache_clear()
+    try:
+        code = session.code_for_page()
+    finally:
+        session.query_string.cache_clear()
+    assert waited == [True]
+    assert code == os.environ["WORKSHOP_PARTICIPANT_CODE"]

@@ -102,7 +102,12 @@ def code_for_page() -> str | None:
     (the page's address is ignored there), elsewhere the ``p`` parameter of the page's URL."""
     from workshop import config
 
-    return config.participant_code_from_hub() if config.hub_mode() else code_from_query()
+    if not config.hub_mode():
+        return code_from_query()
+    # A preheated kernel still waits for its request, so that the page shows what is true when it is opened
+    # (feedback released since, this week's practice), not what was true when the kernel was started.
+    query_string()
+    return config.participant_code_from_hub()
 
 
 def participant_for_page(store: ResponseStore) -> str | None:
