@@ -11,7 +11,6 @@ the hub stops, every process it started has ended.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -83,10 +82,8 @@ def hub_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     codes = re.findall(r"^\s+([a-z]+(?:-[a-z]+)+-\d{4})\s*$", made.stdout, re.MULTILINE)
     token = re.search(r"Cohort token: (\S.*\S)", made.stdout)
     assert len(codes) == 2 and token, made.stdout
-    hashed = workshop_cli(
-        base_env(hub_dir), "hub", "facilitator-password", "--name", FACILITATOR, stdin=FACILITATOR_PASSWORD + "\n"
-    ).stdout.splitlines()[0]
-    (hub_dir / "facilitators.json").write_text(json.dumps({FACILITATOR: hashed}), encoding="utf-8")
+    # As the guide says: the command keeps the hash in the hub's folder, where jupyterhub_config.py reads it.
+    workshop_cli(base_env(hub_dir), "hub", "facilitator-password", "--name", FACILITATOR, stdin=FACILITATOR_PASSWORD + "\n")
     hub = Hub(hub_dir=hub_dir)
     hub.start()
     try:
@@ -224,4 +221,35 @@ def test_a_participant_server_offers_the_workshop_pages_and_nothing_else(hub_set
     assert someone_else.status in (403, 404) or f"/user/{other}/voila" not in someone_else.url, someone_else.url
     assert other not in page.content()
     page.context.close()
+    assert log.outside_requests() == [], log.outside_requests()
+
+
+def test_a_facilitator_signs_in_by_name_and_password_and_keeps_jupyterlab_and_formgrader(
+    hub_setup: dict[str, Any], chromium: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    hub = hub_setup["hub"]
+    log = BrowserLog()
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    log.attach(page)
+    page.goto(hub.url + "/hub/login", timeout=PAGE_TIMEOUT_MS)
+    page.get_by_label("Participant code").fill(FACILITATOR)
+    page.get_by_label("Cohort token").fill(FACILITATOR_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(rf"/user/{FACILITATOR}/"), timeout=PAGE_TIMEOUT_MS)
+    page.goto(f"{hub.url}/user/{FACILITATOR}/lab", timeout=PAGE_TIMEOUT_MS)
+    # JupyterLab's launcher, with nbgrader's menu (formgrader) among the menus.
+    expect(page.get_by_role("menuitem", name="Nbgrader")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_timeout(3_000)  # longer than JupyterLab waits before it asks about news (it must not ask)
+    expect(page.get_by_text(re.compile("official Jupyter news"))).to_have_count(0)
+    screenshot(page, "hub-facilitator-lab", full_page=False)
+    formgrader = context.request.get(f"{hub.url}/user/{FACILITATOR}/formgrader")
+    assert formgrader.status == 200, formgrader.status
+    # The facilitator's role lets them see participants' servers, never open one.
+    code = hub_setup["codes"][0]
+    entered = context.request.get(f"{hub.url}/user/{code}/voila/render/index.ipynb", max_redirects=5)
+    assert entered.status in (403, 404) or f"/user/{code}/voila" not in entered.url, entered.url
+    context.close()
     assert log.outside_requests() == [], log.outside_requests()

@@ -129,7 +129,11 @@ def test_withdraw_takes_a_code_off_its_cohort(hub_dir: Path, capsys) -> None:
     assert "not a code of any cohort" in capsys.readouterr().err
 
 
-def test_facilitator_password_prints_a_hash_for_the_config(monkeypatch, capsys) -> None:
+def test_facilitator_password_keeps_a_hash_for_the_hub_and_prints_it_for_the_config(
+    hub_dir: Path, monkeypatch, capsys
+) -> None:
+    import json
+
     monkeypatch.setattr("sys.stdin", io.StringIO("a long enough secret\n"))
     assert main(["hub", "facilitator-password", "--name", "Alex"]) == 0
     out = capsys.readouterr().out
@@ -137,6 +141,21 @@ def test_facilitator_password_prints_a_hash_for_the_config(monkeypatch, capsys) 
     assert passwords.verify_secret("a long enough secret", hashed)
     assert "a long enough secret" not in out
     assert f'c.ParticipantCodeAuthenticator.facilitators = {{"alex": "{hashed}"}}' in out
+    saved = hub_dir / "facilitators.json"
+    assert json.loads(saved.read_text(encoding="utf-8")) == {"alex": hashed}
+    assert saved.stat().st_mode & 0o077 == 0, "the hashes are readable by other accounts"
+    # A second facilitator is added beside the first; a new password replaces the old hash.
+    monkeypatch.setattr("sys.stdin", io.StringIO("another long secret\n"))
+    assert main(["hub", "facilitator-password", "--name", "sam"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("a changed long secret\n"))
+    assert main(["hub", "facilitator-password", "--name", "alex"]) == 0
+    kept = json.loads(saved.read_text(encoding="utf-8"))
+    assert set(kept) == {"alex", "sam"} and passwords.verify_secret("a changed long secret", kept["alex"])
+    saved.write_text("{not json", encoding="utf-8")
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough secret\n"))
+    assert main(["hub", "facilitator-password", "--name", "alex"]) == 1
+    assert "damaged" in capsys.readouterr().err
 
 
 def test_facilitator_password_refuses_short_passwords_and_code_shaped_names(monkeypatch, capsys) -> None:

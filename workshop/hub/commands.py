@@ -75,10 +75,11 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     password = commands.add_parser(
         "facilitator-password",
-        help="print a password hash for c.ParticipantCodeAuthenticator.facilitators",
+        help="set a facilitator's sign-in password (kept as a hash in the hub's folder)",
         description=(
-            "Ask for a facilitator's password (twice, not shown) and print its salted hash, to put in "
-            "jupyterhub_config.py. The password itself is not kept anywhere."
+            "Ask for a facilitator's password (twice, not shown), print its salted hash and keep it in "
+            "WORKSHOP_HUB_DIR/facilitators.json, which deploy/jupyterhub/jupyterhub_config.py reads when the hub "
+            "starts (restart the hub after a change). The password itself is not kept anywhere."
         ),
     )
     password.add_argument("--name", default="facilitator", help="the facilitator's sign-in name, for the config line")
@@ -167,9 +168,31 @@ def _facilitator_password(args: argparse.Namespace) -> int:
     if len(secret) < 12:
         raise WorkshopError("use a password of 12 characters or more (a few words are easy to remember).")
     hashed = hash_secret(secret)
+    saved = save_facilitator(name, hashed)
     print(hashed)
-    print(f'In jupyterhub_config.py: c.ParticipantCodeAuthenticator.facilitators = {{"{name}": "{hashed}"}}')
+    print(f"Saved for {name!r} in {saved}: deploy/jupyterhub/jupyterhub_config.py reads it when the hub starts.")
+    print(f'In a configuration of your own: c.ParticipantCodeAuthenticator.facilitators = {{"{name}": "{hashed}"}}')
     return 0
+
+
+FACILITATORS_FILE = "facilitators.json"
+
+
+def save_facilitator(name: str, hashed: str, folder: Path | None = None) -> Path:
+    """Keep ``name``'s password hash in ``<hub dir>/facilitators.json`` (private), replacing an earlier one."""
+    import json
+
+    from workshop.hub.cohorts import hub_dir
+    from workshop.permissions import private_dir, write_private
+
+    path = private_dir(folder or hub_dir()) / FACILITATORS_FILE
+    try:
+        known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except ValueError:
+        raise WorkshopError(f"{path} is damaged (not JSON): fix or remove it, then set the passwords again.") from None
+    known[name] = hashed
+    write_private(path, json.dumps(known, indent=2, sort_keys=True) + "\n")
+    return path
 
 
 # --- the sheet of slips -----------------------------------------------------------------------------------------
