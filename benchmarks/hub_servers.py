@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import statistics
 import sys
 import tempfile
@@ -32,6 +33,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from support.hub import Hub, hub_unavailable_reason  # noqa: E402
+
+from workshop import participants  # noqa: E402
 
 LANDING = "/voila/render/index.ipynb"
 
@@ -89,6 +92,8 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=10, help="user servers started one after another (default 10)")
     parser.add_argument("--together", type=int, default=10, help="then this many more started at once (default 10)")
     args = parser.parse_args()
+    # Stopped from outside (timeout, kill): still stop the hub and its servers on the way out.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     reason = hub_unavailable_reason()
     if reason:
         print(f"benchmark needs a hub: {reason}", file=sys.stderr)
@@ -98,7 +103,8 @@ def main() -> int:
         hub = Hub(hub_dir=Path(folder) / "hub").start()
         try:
             report["hub_and_proxy_mib_idle"] = round(mib(hub_and_proxy(hub)), 1)
-            names = [f"bench-{i:02d}" for i in range(args.users)]
+            # Participants' servers (names shaped like codes): the workshop's pages only, as participants get.
+            names = [participants.new_code() for _ in range(args.users)]
             starts = [hub.start_server(name) for name in names]
             time.sleep(2)  # let start-up allocations settle before measuring
             trees = user_server_trees(hub)
@@ -107,7 +113,7 @@ def main() -> int:
             time.sleep(2)
             trees = user_server_trees(hub)
             with_page_mib = [mib(trees[name]) for name in names]
-            together = [f"group-{i:02d}" for i in range(args.together)]
+            together = [participants.new_code() for _ in range(args.together)]
             together_times: dict[str, float] = {}
 
             def start(name: str) -> None:
