@@ -61,6 +61,54 @@ class Visit:
     seconds: float
     kernel_id: str
     problems: list[str]
+    cpu: dict[str, float]
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+class CpuMeter:
+    """CPU seconds (user + system) spent during one visit by the server, the page's kernel and the browser.
+
+    Less sensitive to other work on the machine than wall-clock time: a loaded machine makes a page wait
+    longer, not cost more CPU. The kernel's figure (cold kernel) includes its start; the browser's is every
+    Chromium process this benchmark started (renderer, network, GPU)."""
+
+    def __init__(self, server: Server) -> None:
+        assert server.process is not None
+        self.server = psutil.Process(server.process.pid)
+        self.start = self._snapshot()
+
+    def _snapshot(self) -> dict[int, float]:
+        found = {}
+        candidates = [self.server, *self.server.children(recursive=True)]
+        candidates += [p for p in psutil.Process().children(recursive=True) if "chrom" in p.name().lower()]
+        for process in candidates:
+            try:
+                found[process.pid] = cpu_seconds(process)
+            except psutil.NoSuchProcess:
+                continue
+        return found
+
+    def spent(self, kernel_id: str) -> dict[str, float]:
+        """CPU seconds since the meter started, by part: server, kernel (``kernel_id``'s), browser."""
+        spent = {"server": 0.0, "kernel": 0.0, "browser": 0.0}
+        for pid, seconds in self._snapshot().items():
+            try:
+                process = psutil.Process(pid)
+                command = " ".join(process.cmdline())
+            except psutil.NoSuchProcess:
+                continue
+            delta = seconds - self.start.get(pid, 0.0)
+            if pid == self.server.pid:
+                spent["server"] += delta
+            elif command.endswith(f"kernel-{kernel_id}.json"):
+                spent["kernel"] += delta
+            elif "chrom" in process.name().lower():
+                spent["browser"] += delta
+        return spent
 
 
 def write_trivial_notebook(folder: Path) -> None:
@@ -71,6 +119,17 @@ def write_trivial_notebook(folder: Path) -> None:
         nbformat.v4.new_code_cell("import ipywidgets as widgets\nwidgets.IntSlider(description='Rating')"),
     ]
     nbformat.write(notebook, folder / TRIVIAL)
+
+
+def compile_workshop() -> None:
+    """Write the bytecode of the workshop's own packages, as an installed copy has it (pip compiles on install).
+
+    A machine that runs with PYTHONDONTWRITEBYTECODE=1 would otherwise make every kernel compile the workshop's
+    sources again (0.1 to 0.3 s a kernel), which the one-widget page (ipywidgets only, compiled) never pays."""
+    import compileall
+
+    for package in ("workshop", "widgets"):
+        compileall.compile_dir(REPO / package, quiet=1)
 
 
 def modules_copy() -> Path:
@@ -86,14 +145,28 @@ async def visit_and_measure(browser, server: Server, path: str) -> tuple[Visit, 
     page = await context.new_page()
     log = BrowserLog()
     log.attach(page)
+    devtools = await context.new_cdp_session(page)
+    await devtools.send("Performance.enable")
+    meter = CpuMeter(server)
     started = time.perf_counter()
     await page.goto(server.page_url(path), timeout=TIMEOUT_MS, wait_until="commit")
     await wait_until_usable(page)
     seconds = time.perf_counter() - started
     config = await page.eval_on_selector("#jupyter-config-data", "e => JSON.parse(e.textContent)")
+    cpu = meter.spent(config["kernelId"])
+    metrics = {m["name"]: m["value"] for m in (await devtools.send("Performance.getMetrics"))["metrics"]}
+    # Where the page's main thread spent its time (seconds), and how big the page became.
+    timing = await page.evaluate(
+        "() => { const t = performance.getEntriesByType('navigation')[0]; return [t.responseStart, t.responseEnd]; }"
+    )
+    # The page streams while Voila runs its cells: its first byte comes once the kernel is started, its last
+    # once the last cell has run.
+    cpu["first_byte_s"], cpu["cells_run_s"] = timing[0] / 1000, timing[1] / 1000
+    for name in ("ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskDuration", "Nodes"):
+        cpu[name] = metrics.get(name, 0.0)
     rss = kernel_rss_mib(server)[config["kernelId"]]
     await context.close()
-    return Visit(path, seconds, config["kernelId"], log.problems()), rss
+    return Visit(path, seconds, config["kernelId"], log.problems(), cpu), rss
 
 
 def kernel_rss_mib(server: Server) -> dict[str, float]:
@@ -134,19 +207,21 @@ def module_pages() -> dict[str, str]:
 async def single_runs(browser, server: Server, runs: int, pages: dict[str, str]) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
     results: dict[str, dict[str, float]] = {}
     for label, path in pages.items():
-        times, memory = [], []
+        times, memory, cpu = [], [], []
         for _ in range(runs):
             result, rss = await visit_and_measure(browser, server, path)
             if result.problems:
                 raise SystemExit(f"{label}: {result.problems}")
             times.append(result.seconds)
             memory.append(rss)
+            cpu.append(result.cpu)
             await asyncio.sleep(2)  # let the pool refill (Voila waits 1 s) so every run starts alike
         results[label] = {
             "median_s": statistics.median(times),
             "min_s": min(times),
             "max_s": max(times),
             "kernel_rss_mib": statistics.median(memory),
+            "cpu_s": {part: statistics.median(c[part] for c in cpu) for part in cpu[0]},
         }
     return results
 
@@ -234,6 +309,7 @@ async def light_group_run(browser, server: Server, participants: int, path: str)
 async def main_async(args: argparse.Namespace) -> dict:
     from playwright.async_api import async_playwright
 
+    compile_workshop()
     modules = modules_copy()
     data = Path(tempfile.mkdtemp(prefix="bench-data-"))
     report: dict = {
@@ -246,6 +322,17 @@ async def main_async(args: argparse.Namespace) -> dict:
         elif args.dashboard_only:
             with run_workshop_server(data / "cold", modules_dir=modules, extra_args=["--pool", "0"]) as server:
                 report["cold"] = await single_runs(browser, server, args.runs, {BASELINE: PAGES[BASELINE]})
+            report["preheated"] = {}
+        elif args.pages:
+            # Only the chosen pages, beside the baseline, on cold kernels; nothing else.
+            wanted = [name.lower() for name in args.pages]
+            chosen = {
+                label: path
+                for label, path in {**PAGES, **module_pages()}.items()
+                if label == BASELINE or any(name in label.lower() for name in wanted)
+            }
+            with run_workshop_server(data / "cold", modules_dir=modules, extra_args=["--pool", "0"]) as server:
+                report["cold"] = await single_runs(browser, server, args.runs, chosen)
             report["preheated"] = {}
         # Both pages on a cold kernel: the ratio compares the pages themselves.
         else:
@@ -263,7 +350,7 @@ async def main_async(args: argparse.Namespace) -> dict:
                     alone.append(await light_arrival(server, LANDING))
                     await asyncio.sleep(2)
                 report["alone_light_s"] = statistics.median(alone)
-        if not args.group_only:
+        if not args.group_only and not args.pages:
             # The facilitator's dashboard, as `workshop dashboard` serves it, on a group's worth of answers.
             answers = dashboard_data(data / "dashboard", args.participants)
             with run_dashboard(data / "dashboard", cohort=BENCH_COHORT) as server:
@@ -273,7 +360,7 @@ async def main_async(args: argparse.Namespace) -> dict:
                     "answers": answers,
                     **await dashboard_runs(browser, server, args.runs, args.participants),
                 }
-        if not args.dashboard_only:
+        if not args.dashboard_only and not args.pages:
             with run_workshop_server(data / "group", modules_dir=modules, group=True) as server:
                 await wait_for_pool(server, args.participants)
                 report["group"] = await light_group_run(browser, server, args.participants, LANDING)
@@ -375,6 +462,30 @@ def print_table(report: dict) -> None:
         for label, row in cold.items():
             if label != BASELINE:
                 print(f"  {label:<32}{row['median_s'] / baseline:>8.2f}x")
+        print("\nCPU seconds a visit (cold, median), less sensitive to the machine's load than the times above:")
+        print(f"  {'page':<32}{'server':>8}{'kernel':>8}{'browser':>9}{'total':>8}{'/ baseline':>12}")
+        def total_cpu(cpu: dict[str, float]) -> float:
+            return cpu["server"] + cpu["kernel"] + cpu["browser"]
+
+        base_total = total_cpu(cold[BASELINE]["cpu_s"])
+        for label, row in cold.items():
+            cpu = row["cpu_s"]
+            total = total_cpu(cpu)
+            print(
+                f"  {label:<32}{cpu['server']:>8.2f}{cpu['kernel']:>8.2f}{cpu['browser']:>9.2f}{total:>8.2f}"
+                f"{total / base_total:>11.2f}x"
+            )
+        print(
+            "\nIn the page (seconds, cold, median): first byte (kernel started), every cell run (last byte), and the"
+            " work of Chromium's main thread"
+        )
+        print(f"  {'page':<32}{'1st byte':>9}{'cells run':>10}{'script':>8}{'layout':>8}{'style':>8}{'tasks':>8}{'DOM nodes':>11}")
+        for label, row in cold.items():
+            cpu = row["cpu_s"]
+            print(
+                f"  {label:<32}{cpu['first_byte_s']:>9.2f}{cpu['cells_run_s']:>10.2f}{cpu['ScriptDuration']:>8.2f}{cpu['LayoutDuration']:>8.2f}"
+                f"{cpu['RecalcStyleDuration']:>8.2f}{cpu['TaskDuration']:>8.2f}{cpu['Nodes']:>11.0f}"
+            )
     dashboard = report.get("dashboard")
     if dashboard:
         baseline = report["cold"][BASELINE]["median_s"]
@@ -415,6 +526,13 @@ def main() -> int:
     parser.add_argument("--group-only", action="store_true", help="only the group arrival")
     parser.add_argument(
         "--dashboard-only", action="store_true", help="only the dashboard, beside the one-widget page (cold)"
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="NAME",
+        help="only the cold pages whose title contains one of these words (e.g. Reframing Gallery), beside the "
+        "one-widget page; skips the preheated, dashboard and group runs",
     )
     args = parser.parse_args()
     reason = browser_unavailable_reason()

@@ -39,7 +39,7 @@ from support.phone import (
 )
 from support.server import new_registered_code
 
-from widgets.registry import WIDGETS, widget_for
+from widgets.registry import all_widgets, widget_for
 from workshop.exercises import Module, all_modules
 from workshop.kinds import KINDS
 from workshop.kinds.choice import Choice
@@ -88,7 +88,7 @@ def test_every_kind_has_a_widget_a_review_rendering_and_a_browser_driver() -> No
     for kind in KINDS:
         widget_for(kind)
         driver_for(kind)
-    assert set(WIDGETS) == set(KINDS), "a widget registered for a kind the core does not know"
+    assert set(all_widgets()) == set(KINDS), "a widget registered for a kind the core does not know"
     assert set(DRIVERS) == set(KINDS), "a driver for a kind the core does not know"
     gallery = next(m for m in MODULES if m.key == "gallery")
     assert {e.kind for e in gallery} == set(KINDS), "the gallery shows one exercise of every kind"

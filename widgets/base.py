@@ -60,13 +60,13 @@ class ExerciseWidget(w.VBox):
         self._restoring = False
         self._crisis_shown = False
         self._pending_flags: list[Any] = []  # flag writes waiting for the store (see record_pending_flags)
-        self._status_view = w.HTML(layout=w.Layout(margin="2px 0"))
+        self._status_view = w.HTML(layout={"margin": "2px 0"})
         self._status_view.add_class("ws-status")
         self._message_view = w.HTML()
         self._message_view.add_class("ws-message")
-        self._extra = w.VBox()  # crisis panel, grounding and the like appear here
+        self._extra: w.VBox | None = None  # crisis panel, grounding and the like, once one is shown (show_below)
         controls = self.build_controls()
-        children = [*self._shown_back(), *controls, self._message_view, self._status_view, self._extra]
+        children = [*self._shown_back(), *controls, self._message_view, self._status_view]
         super().__init__(children=children, **kwargs)
         self.add_class("ws-exercise")
         self.add_class(f"ws-{self.kind or exercise.kind}")
@@ -75,7 +75,19 @@ class ExerciseWidget(w.VBox):
         self.observe(self._on_value_change, "value")
         self.observe(lambda _change: self._render_status(), ["status", "message"])
 
+    def __repr__(self) -> str:
+        # Only a notebook's plain-text fallback shows this; ipywidgets' own walks the state of every child.
+        return f"{type(self).__name__}({self.exercise.id!r})"
+
     # -- for subclasses ------------------------------------------------------------------------------
+
+    def show_below(self, widget: w.Widget) -> None:
+        """Show ``widget`` (the crisis panel, a grounding panel) under the exercise's status, after any shown
+        before. The box that holds them is added on first need: most exercises never show one."""
+        if self._extra is None:
+            self._extra = w.VBox()
+            self.children = (*self.children, self._extra)
+        self._extra.children = (*self._extra.children, widget)
 
     def build_controls(self) -> list[w.Widget]:
         """Create the controls (call ``self.set_value_from_controls`` when they change)."""
@@ -190,7 +202,7 @@ class ExerciseWidget(w.VBox):
         text, check = crisis
         self._crisis_shown = True
         # The panel shows the resources for what was written (danger from others adds its hotline).
-        self._extra.children = (*self._extra.children, CrisisPanel(category=check.category))
+        self.show_below(CrisisPanel(category=check.category))
         if self.participant:
             self._pending_flags.append(
                 lambda: record_crisis_language(self.store, self.participant, self.exercise.id, text)

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import paragraph, text_line
+from widgets.controls import AUTO_WIDTH, paragraph, text_line
 from widgets.registry import register
 from workshop.kinds.card_sort import ADD_OWN, CHOSEN, OWN_CARD, CardSort
 from workshop.text import html_literal
@@ -23,7 +23,7 @@ class CardSortWidget(ExerciseWidget):
         self.ranked: list[str] = []
         self._syncing = False
         self.boxes = [
-            w.Checkbox(value=False, description=card, indent=False, layout=w.Layout(width="auto"))
+            w.Checkbox(value=False, description=card, indent=False, layout={"width": "auto"})
             for card in self.exercise.cards
         ]
         for box in self.boxes:
@@ -34,13 +34,13 @@ class CardSortWidget(ExerciseWidget):
         if self.exercise.help:
             controls.append(paragraph(self.exercise.help))
         controls.append(paragraph(f"You can choose up to {self.exercise.choose_max}."))
-        grid = w.GridBox(self.boxes, layout=w.Layout(grid_template_columns="repeat(auto-fill, minmax(12rem, 1fr))"))
+        grid = w.GridBox(self.boxes, layout={"grid_template_columns": "repeat(auto-fill, minmax(12rem, 1fr))"})
         controls.append(grid)
         if self.exercise.own:
             self.own = text_line(OWN_CARD, width="auto")
             self.add = w.Button(description=ADD_OWN)
             self.add.on_click(lambda _button: self._add_own())
-            controls.append(w.HBox([self.own, self.add], layout=w.Layout(flex_flow="row wrap")))
+            controls.append(w.HBox([self.own, self.add], layout={"flex_flow": "row wrap"}))
         controls += [w.HTML(f"<p class='ws-prompt'>{html_literal(CHOSEN)}</p>"), self.order]
         return controls
 
@@ -86,18 +86,14 @@ class CardSortWidget(ExerciseWidget):
             self._syncing = False
         rows = []
         for n, card in enumerate(self.ranked, start=1):
-            label = w.HTML(
-                f"<span class='ws-card'>{n}. {html_literal(card)}</span>", layout=w.Layout(min_width="12rem")
-            )
-            up = w.Button(description=f"Move up: {card}", disabled=n == 1)
-            down = w.Button(description=f"Move down: {card}", disabled=n == len(self.ranked))
-            remove = w.Button(description=f"Remove: {card}")
+            label = w.HTML(f"<span class='ws-card'>{n}. {html_literal(card)}</span>", layout={"min_width": "12rem"})
+            up = w.Button(description=f"Move up: {card}", disabled=n == 1, layout=AUTO_WIDTH)
+            down = w.Button(description=f"Move down: {card}", disabled=n == len(self.ranked), layout=AUTO_WIDTH)
+            remove = w.Button(description=f"Remove: {card}", layout=AUTO_WIDTH)
             up.on_click(lambda _b, card=card: self._move(card, -1))
             down.on_click(lambda _b, card=card: self._move(card, 1))
             remove.on_click(lambda _b, card=card: self._remove(card))
-            for button in (up, down, remove):
-                button.layout.width = "auto"
-            rows.append(w.HBox([label, up, down, remove], layout=w.Layout(flex_flow="row wrap")))
+            rows.append(w.HBox([label, up, down, remove], layout={"flex_flow": "row wrap"}))
         self.order.children = rows or [w.HTML("<p><em>No cards chosen yet.</em></p>")]
 
     def show_value(self, value: Any) -> None:

@@ -79,7 +79,7 @@ class ChangeChart(w.VBox):
         self.page = page
         self.view = w.HTML()
         self.view.add_class("ws-status")
-        self.refresh_button = w.Button(description="Update my chart", layout=w.Layout(width="auto"))
+        self.refresh_button = w.Button(description="Update my chart", layout={"width": "auto"})
         self.refresh_button.on_click(lambda _button: self.refresh())
         super().__init__(children=[self.refresh_button, self.view], **kwargs)
         self.add_class("ws-chart")

@@ -72,7 +72,7 @@ class CheckInWidget(RatingWidget):
         if self.grounding is None:
             # Once shown it stays: taking help away when the number drops would be jarring.
             self.grounding = GroundingPanel()
-            self._extra.children = (*self._extra.children, self.grounding)
+            self.show_below(self.grounding)
         if self.participant and not self._flagged and not self._restoring:
             # One flag per rating on a page; if the store cannot take it now, the next save tries again.
             self._flagged = True

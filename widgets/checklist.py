@@ -21,7 +21,7 @@ class ChecklistWidget(ExerciseWidget):
         # A heading names the group; each box is labelled by its own option text.
         heading = w.HTML(f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>")
         self.boxes = [
-            w.Checkbox(value=False, description=option, indent=False, layout=w.Layout(width="auto"))
+            w.Checkbox(value=False, description=option, indent=False, layout={"width": "auto"})
             for option in self.exercise.options
         ]
         for box in self.boxes:
@@ -33,7 +33,7 @@ class ChecklistWidget(ExerciseWidget):
         if self.exercise.other:
             self.other = w.Text(
                 description=self.exercise.other_label,
-                layout=w.Layout(width="100%"),
+                layout={"width": "100%"},
                 style={"description_width": "initial"},
             )
             self.other.observe(self._changed, "value")

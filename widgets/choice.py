@@ -43,7 +43,7 @@ class ChoiceWidget(ExerciseWidget):
             value=None,
             description=self.exercise.prompt,
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            layout={"width": "100%"},
         )
         self.control.add_class("ws-choice-options")
         self.control.observe(lambda change: self.set_value_from_controls(change["new"]), "value")

@@ -11,20 +11,22 @@ from workshop.text import html_literal
 NOT_RATED = "Not rated"
 HUNDRED_STEP = 5
 WIDE = {"description_width": "initial"}
+# A button as wide as its words (a dict: every such button shares one layout model, see widgets/shared.py).
+AUTO_WIDTH = {"width": "auto"}
 
 
 def text_area(label: str, rows: int = 3, placeholder: str = "") -> w.Textarea:
-    return w.Textarea(description=label, placeholder=placeholder, rows=rows, layout=w.Layout(width="100%"), style=WIDE)
+    return w.Textarea(description=label, placeholder=placeholder, rows=rows, layout={"width": "100%"}, style=WIDE)
 
 
 def text_line(label: str, width: str = "100%") -> w.Text:
-    return w.Text(description=label, layout=w.Layout(width=width), style=WIDE)
+    return w.Text(description=label, layout={"width": width}, style=WIDE)
 
 
 def hundred(label: str) -> w.Dropdown:
     """A 0-100 rating that can also be left unrated (a slider cannot say "no answer yet")."""
     options = [(NOT_RATED, None), *((str(n), n) for n in range(0, 101, HUNDRED_STEP))]
-    return w.Dropdown(description=label, options=options, value=None, style=WIDE, layout=w.Layout(width="auto"))
+    return w.Dropdown(description=label, options=options, value=None, style=WIDE, layout={"width": "auto"})
 
 
 def scale_radios(description: str, points: list[int], anchors: dict[int, str]) -> tuple[w.RadioButtons, w.HTML]:
@@ -38,7 +40,7 @@ def scale_radios(description: str, points: list[int], anchors: dict[int, str]) -
         value=None,
         description=description,
         style=WIDE,
-        layout=w.Layout(width="100%"),
+        layout={"width": "100%"},
     )
     radios.add_class("ws-scale")
     radios.add_class(f"ws-scale-{len(points)}")

@@ -237,7 +237,7 @@ class FlagCard(w.VBox):
             description=f"Note on flag {row.seq}",
             placeholder="What you did or will do, e.g. spoke with them at the break; they are safe tonight.",
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%", max_width="44rem"),
+            layout={"width": "100%", "max_width": "44rem"},
         )
         self.button = w.Button(description=f"Acknowledge flag {row.seq}", button_style="primary")
         self.button.on_click(lambda _b: acknowledge(self))
@@ -324,7 +324,7 @@ class Dashboard(w.VBox):
         self.export_links.add_class("ws-status")
         self.problem = w.HTML()
         self.problem.add_class("ws-status")
-        controls = w.HBox([self.cohort_choice, self.auto, self.refresh_button], layout=w.Layout(flex_flow="row wrap"))
+        controls = w.HBox([self.cohort_choice, self.auto, self.refresh_button], layout={"flex_flow": "row wrap"})
         super().__init__(
             [
                 stylesheet(),

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, paragraph, set_choice
+from widgets.controls import AUTO_WIDTH, WIDE, paragraph, set_choice
 from widgets.controls import hundred as hundred_dropdown
 from widgets.registry import register
 from workshop.kinds import exposure_ladder as el
@@ -30,23 +30,21 @@ class ExposureLadderWidget(ExerciseWidget):
         self.count = w.HTML()
         self.rows = w.VBox()
         self.rows.add_class("ws-ladder")
-        self.add = w.Button(description=el.ADD_STEP)
+        self.add = w.Button(description=el.ADD_STEP, layout=AUTO_WIDTH)
         self.add.on_click(lambda _b: self._append(""))
-        self.sort = w.Button(description=el.SORT)
+        self.sort = w.Button(description=el.SORT, layout=AUTO_WIDTH)
         self.sort.on_click(lambda _b: self._sort())
         adders: list[w.Widget] = [self.add]
         if ladder.ideas:
             self.idea = w.Dropdown(description=el.IDEAS, options=list(ladder.ideas), style=WIDE)
-            self.add_idea = w.Button(description=el.ADD_IDEA)
+            self.add_idea = w.Button(description=el.ADD_IDEA, layout=AUTO_WIDTH)
             self.add_idea.on_click(lambda _b: self._append(self.idea.value))
             adders = [self.idea, self.add_idea, self.add]
-        for button in (self.add, self.sort, *([self.add_idea] if ladder.ideas else [])):
-            button.layout.width = "auto"
         self.next_step = w.Dropdown(description=el.NEXT, options=[("Not chosen yet", None)], value=None, style=WIDE)
         self.next_step.observe(self._chose_next, "value")
         return [
             *controls,
-            w.HBox(adders, layout=w.Layout(flex_flow="row wrap")),
+            w.HBox(adders, layout={"flex_flow": "row wrap"}),
             self.rows,
             self.count,
             self.sort,
@@ -94,23 +92,21 @@ class ExposureLadderWidget(ExerciseWidget):
             last = len(self.steps) - 1
             for n, step in enumerate(self.steps):
                 text = w.Text(
-                    value=step["text"], description=f"{el.STEP} {n + 1}", style=WIDE, layout=w.Layout(width="100%")
+                    value=step["text"], description=f"{el.STEP} {n + 1}", style=WIDE, layout={"width": "100%"}
                 )
                 suds = hundred_dropdown(f"{el.STEP} {n + 1}: {el.STEP_SUDS.lower()}")
                 set_choice(suds, step["suds"])
                 text.observe(lambda change, n=n: self._edit(n, "text", change["new"]), "value")
                 suds.observe(lambda change, n=n: self._edit(n, "suds", change["new"]), "value")
                 buttons = [
-                    w.Button(description=f"Move step {n + 1} up", disabled=n == 0),
-                    w.Button(description=f"Move step {n + 1} down", disabled=n == last),
-                    w.Button(description=f"Remove step {n + 1}"),
+                    w.Button(description=f"Move step {n + 1} up", disabled=n == 0, layout=AUTO_WIDTH),
+                    w.Button(description=f"Move step {n + 1} down", disabled=n == last, layout=AUTO_WIDTH),
+                    w.Button(description=f"Remove step {n + 1}", layout=AUTO_WIDTH),
                 ]
                 buttons[0].on_click(lambda _b, n=n: self._move(n, -1))
                 buttons[1].on_click(lambda _b, n=n: self._move(n, 1))
                 buttons[2].on_click(lambda _b, n=n: self._remove(n))
-                for button in buttons:
-                    button.layout.width = "auto"
-                row = w.VBox([text, w.HBox([suds, *buttons], layout=w.Layout(flex_flow="row wrap"))])
+                row = w.VBox([text, w.HBox([suds, *buttons], layout={"flex_flow": "row wrap"})])
                 row.add_class("ws-ladder-step")
                 rows.append(row)
             self.rows.children = rows

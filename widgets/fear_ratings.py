@@ -44,7 +44,7 @@ class FearRatingsWidget(ExerciseWidget):
             situation = w.Text(
                 description=f"Situation {n + 1}, in your own words",
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%"),
+                layout={"width": "100%"},
             )
             situation.add_class("ws-fear-situation")
             if n < len(earlier) and earlier[n]:
@@ -57,7 +57,7 @@ class FearRatingsWidget(ExerciseWidget):
                 description=f"How much fear would facing situation {n + 1} bring? (0 to 100)",
                 continuous_update=False,
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%", max_width="40rem"),
+                layout={"width": "100%", "max_width": "40rem"},
             )
             keep = w.Button(description=f"Save this rating for situation {n + 1}", layout=w.Layout(width="auto"))
             situation.observe(lambda _change: self._changed(), "value")

@@ -69,16 +69,14 @@ class GroundingPanel(w.VBox):
         self.five_button = w.Button(description="Try 5-4-3-2-1 grounding", tooltip="Show the 5-4-3-2-1 exercise")
         self.pause_button = w.Button(description="Take a pause", tooltip="How to take a break and come back later")
         for button in (self.breathing_button, self.five_button, self.pause_button):
-            button.layout = w.Layout(width="auto")
+            button.layout = {"width": "auto"}
         self.shown = w.HTML()
         self.shown.add_class("ws-status")  # read out politely when the participant opens an exercise
         self.breathing_button.on_click(lambda _b: self.show_exercise("breathing"))
         self.five_button.on_click(lambda _b: self.show_exercise("54321"))
         self.pause_button.on_click(lambda _b: self.show_exercise("pause"))
         self.crisis = CrisisPanel(lead="If you feel unsafe, or the feelings get too strong, you can reach someone now.")
-        buttons = w.HBox(
-            [self.breathing_button, self.five_button, self.pause_button], layout=w.Layout(flex_flow="row wrap")
-        )
+        buttons = w.HBox([self.breathing_button, self.five_button, self.pause_button], layout={"flex_flow": "row wrap"})
         super().__init__(children=[self.intro, buttons, self.shown, self.crisis], **kwargs)
         self.add_class("ws-grounding")
 

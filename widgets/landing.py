@@ -103,7 +103,7 @@ class Landing(w.VBox):
             description="Your participant code",
             placeholder=f"e.g. {participants.example_code()}",
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%", max_width="36rem"),
+            layout={"width": "100%", "max_width": "36rem"},
         )
         self.code_field.on_submit(lambda _t: self.resume(self.code_field.value))
         self.resume_button = w.Button(description="Resume with this code")
@@ -125,7 +125,8 @@ class Landing(w.VBox):
                 w.HTML("<h2>Coming back?</h2>"),
                 self.code_field,
                 self.resume_button,
-            ]
+            ],
+            layout=w.Layout(),  # hidden once a code is in use: its own layout, not the page's shared one
         )
         super().__init__(
             children=[self.entry, self.message, self.welcome, self.practice_view, self.modules_view, self.after],

@@ -26,9 +26,7 @@ class LetterWidget(ExerciseWidget):
         self.text = text_area(self.exercise.prompt, rows=10)
         self.counter = w.HTML()
         self.counter.add_class("ws-counter")
-        self.not_today = w.Checkbox(
-            description=self.exercise.not_today_label, indent=False, layout=w.Layout(width="auto")
-        )
+        self.not_today = w.Checkbox(description=self.exercise.not_today_label, indent=False, layout={"width": "auto"})
         self.text.observe(self._changed, "value")
         self.not_today.observe(self._changed, "value")
         return [*controls, self.text, self.counter, self.not_today]

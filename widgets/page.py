@@ -19,6 +19,7 @@ from IPython.display import display
 
 from widgets.pdf_download import PdfDownload
 from widgets.registry import widget_for
+from widgets.shared import opened_when_built
 from widgets.style import stylesheet
 from widgets.submit import SubmitForReview
 from workshop import config, session
@@ -77,7 +78,9 @@ class Page:
         else:
             self.participant, self.store = self._participant_and_store()
         if show_banner:
-            display(stylesheet(), self.banner())
+            with opened_when_built():
+                shown = [stylesheet(), self.banner()]
+            display(*shown)
 
     def _participant_and_store(self) -> tuple[str | None, ResponseStore]:
         raw = session.code_for_page()
@@ -131,7 +134,8 @@ class Page:
         exercise = self.module[name]
         if exercise.id not in self.widgets:
             cls = widget_for(exercise.kind)
-            self.widgets[exercise.id] = cls(exercise, store=self.store, participant=self.participant)
+            with opened_when_built():  # one message a widget, with the state it has once built and restored
+                self.widgets[exercise.id] = cls(exercise, store=self.store, participant=self.participant)
         return self.widgets[exercise.id]
 
     def show(self, name: str) -> None:
@@ -153,21 +157,23 @@ class Page:
     def submit(self) -> None:
         """Display "Submit for review" (group mode) or "Download my submission" for this module."""
         if self.module is not None:
-            display(SubmitForReview(self))
+            with opened_when_built():
+                submit = SubmitForReview(self)
+            display(submit)
 
     def nav(self) -> None:
         """Display "Print the worksheets" (when the module has any), then links to the previous and next module
         and the start page, carrying the code along."""
         if self.module is not None and has_worksheets(self.module):
             module = self.module
-            display(
-                PdfDownload(
+            with opened_when_built():
+                download = PdfDownload(
                     PRINT_WORKSHEETS,
                     lambda paper: worksheets_pdf(module, paper),
                     f"{module.folder}-worksheets",
                     about=WORKSHEETS_ABOUT,
                 )
-            )
+            display(download)
         keys = [m.key for m in self.modules]
         position = keys.index(self.key) if self.key in keys else len(keys)
         links = []

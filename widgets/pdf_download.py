@@ -25,9 +25,9 @@ class PdfDownload(w.VBox):
 
     def __init__(self, label: str, make: Callable[[str], bytes], stem: str, about: str = "", **kwargs: Any) -> None:
         self.make, self.stem = make, stem
-        self.button = w.Button(description=label, tooltip=label, layout=w.Layout(width="auto"))
+        self.button = w.Button(description=label, tooltip=label, layout={"width": "auto"})
         self.button.on_click(lambda _b: self.prepare())
-        self.result = w.HTML("", layout=w.Layout(min_height="1.5rem"))
+        self.result = w.HTML("", layout={"min_height": "1.5rem"})
         self.result.add_class("ws-status")
         children: list[w.Widget] = [w.HTML(f"<p>{html_literal(about)}</p>")] if about else []
         super().__init__(children=[*children, self.button, self.result], **kwargs)

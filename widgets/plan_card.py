@@ -86,7 +86,7 @@ class PlanCard(w.VBox):
 
     def __init__(self, page: Any, **kwargs: Any) -> None:
         self.page = page
-        self.make_button = w.Button(description="Make my plan card", layout=w.Layout(width="auto"))
+        self.make_button = w.Button(description="Make my plan card", layout={"width": "auto"})
         self.make_button.on_click(lambda _button: self.make())
         self.view = w.HTML()
         self.view.add_class("ws-status")

@@ -102,7 +102,7 @@ class PracticeLogWidget(ExerciseWidget):
     def _entry_box(self, n: int, entry: dict[str, Any], steps: list[str]) -> w.VBox:
         label = f"Entry {n + 1}"
         fields: dict[str, w.Widget] = {
-            "step": w.Combobox(description=f"{label}: {pl.LABELS['step']}", options=steps, ensure_option=False, style=WIDE, layout=w.Layout(width="100%")),
+            "step": w.Combobox(description=f"{label}: {pl.LABELS['step']}", options=steps, ensure_option=False, style=WIDE, layout={"width": "100%"}),
             "date": text_line(f"{label}: {pl.LABELS['date']}", width="auto"),
             "prediction": text_area(f"{label}: {pl.LABELS['prediction']}", rows=2),
             "likelihood": hundred(f"{label}: {pl.LABELS['likelihood']}"),

@@ -53,13 +53,13 @@ class QuestionnaireWidget(ExerciseWidget):
                 value=None,
                 description=f"{item.n}. {item.text}",
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%"),
+                layout={"width": "100%"},
             )
             radio.add_class("ws-questionnaire-item")
             option_grid(radio)
             radio.observe(self._on_item, "value")
             self.items.append(radio)
-        self.clear = w.Button(description="Clear my answers to this questionnaire", layout=w.Layout(width="auto"))
+        self.clear = w.Button(description="Clear my answers to this questionnaire", layout={"width": "auto"})
         self.clear.on_click(lambda _button: self._clear())
         self.summary = w.HTML()
         self.summary.add_class("ws-status")

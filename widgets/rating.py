@@ -44,10 +44,13 @@ class RatingWidget(ExerciseWidget):
                 description=self.exercise.prompt,
                 continuous_update=False,
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%", max_width="40rem"),
+                layout={"width": "100%", "max_width": "40rem"},
             )
             # Moving the slider saves; this button lets someone keep the starting value as their answer.
-            self.keep = w.Button(description="Save this rating", tooltip="Save the value the slider shows now")
+            # Shown and hidden below: its own layout, not the page's shared one.
+            self.keep = w.Button(
+                description="Save this rating", tooltip="Save the value the slider shows now", layout=w.Layout()
+            )
             self.keep.on_click(lambda _button: self.set_value_from_controls(self.control.value))
             controls.append(self.keep)
             controls_note = "  ·  ".join(f"{p} = {html_literal(t)}" for p, t in sorted(anchors.items()))

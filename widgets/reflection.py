@@ -23,7 +23,7 @@ class ReflectionWidget(ExerciseWidget):
             placeholder=self.exercise.placeholder,
             rows=5,
             continuous_update=True,
-            layout=w.Layout(width="100%"),
+            layout={"width": "100%"},
             style={"description_width": "initial"},
         )
         self.counter = w.HTML()

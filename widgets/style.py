@@ -128,5 +128,5 @@ def scale_css() -> str:
 
 
 def stylesheet() -> w.HTML:
-    sheet = w.HTML(f"<style>{CSS}{scale_css()}</style>", layout=w.Layout(display="none"))
+    sheet = w.HTML(f"<style>{CSS}{scale_css()}</style>", layout={"display": "none"})
     return sheet

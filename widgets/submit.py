@@ -37,7 +37,7 @@ class SubmitForReview(w.VBox):
         self.button = w.Button(description=label, button_style="primary", tooltip=label)
         self.button.on_click(lambda _b: self.submit())
         # role=status: screen readers announce the result without moving focus.
-        self.result = w.HTML("", layout=w.Layout(min_height="1.5rem"))
+        self.result = w.HTML("", layout={"min_height": "1.5rem"})
         self.result.add_class("ws-status")
         super().__init__([heading, self.button, self.result])
         self.add_class("ws-exercise")

@@ -84,7 +84,7 @@ class ThoughtRecordWidget(ExerciseWidget):
         for field in fields:
             field.observe(self._changed, "value")
         moods = [
-            w.HBox([name, before], layout=w.Layout(flex_flow="row wrap"))
+            w.HBox([name, before], layout={"flex_flow": "row wrap"})
             for name, before in zip(self.mood_names, self.mood_before, strict=True)
         ]
         return [

@@ -143,13 +143,17 @@ def _parsed(path: Path, _modified_ns: int) -> dict[str, Any]:
         raise ExerciseDeclarationError(f"{path}: {error}") from None
 
 
-def _read_toml(folder: Path) -> tuple[Path, dict[str, Any]]:
+def _read_toml(folder: Path, *, to_change: bool = True) -> tuple[Path, dict[str, Any]]:
+    """The checked top-level fields of ``folder``'s module.toml. A caller that only reads them (the index)
+    passes ``to_change=False`` and gets the cached parse itself, not a copy (copying every module's
+    exercises for their titles was a measurable part of opening a page)."""
     path = Path(folder) / MODULE_FILE
     try:
         modified = path.stat().st_mtime_ns
     except OSError as error:
         raise ExerciseDeclarationError(f"{path}: {error}") from None
-    data = copy.deepcopy(_parsed(path, modified))  # callers may change what they get
+    parsed = _parsed(path, modified)
+    data = copy.deepcopy(parsed) if to_change else parsed  # callers that may change what they get get a copy
     key = data.get("key")
     if not isinstance(key, str) or not ID_PART.match(key):
         raise ExerciseDeclarationError(f"{path}: field 'key' must be lower-case letters and digits, with single _.")
@@ -221,7 +225,7 @@ def module_index(root: Path | None = None) -> tuple[list[ModuleInfo], list[str]]
     found, problems = [], []
     for folder in _folders(root):
         try:
-            _, data = _read_toml(folder)
+            _, data = _read_toml(folder, to_change=False)
         except ExerciseDeclarationError as error:
             problems.append(str(error))
             continue
