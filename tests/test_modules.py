@@ -49,7 +49,8 @@ from workshop.store import STORE_FILE
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = all_modules()
-SHOW_CALL = re.compile(r'^page\.show\("([a-z0-9_]+)"\)$')
+# One or more exercises that follow each other with no text between them: page.show("a", "b").
+SHOW_CALL = re.compile(r'^page\.show\(("[a-z0-9_]+"(?:, "[a-z0-9_]+")*)\)$')
 SUBMIT_CALL = "page.submit()"
 # What the drivers type inside <b>, <i> and <em>: shown as text, never as live markup.
 TYPED_MARKUP = re.compile("not bold|for two days|mine|You|plan")
@@ -73,7 +74,7 @@ def shown_in_order(module: Module) -> list[str]:
             continue
         match = SHOW_CALL.match(source)
         assert match, f"{module.notebook}: code cells are one page.show(...) or page.submit() each: {source!r}"
-        names.append(match.group(1))
+        names += re.findall(r'"([a-z0-9_]+)"', match.group(1))
     return names
 
 
