@@ -103,15 +103,23 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
-def sign_in(browser: Any, hub: Hub, code: str, token: str, log: BrowserLog) -> Any:
-    """A participant's own browser (context): open the hub, sign in with code and token, land on the start page."""
+def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
+    """Someone's own browser (context): the hub's sign-in form filled with ``name`` and ``secret`` (a code and
+    the cohort's token, or a facilitator's name and password); the page once their server answers."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     log.attach(page)
-    page.goto(hub.url + "/", timeout=PAGE_TIMEOUT_MS)
-    page.get_by_label("Participant code").fill(code)
-    page.get_by_label("Cohort token").fill(token)
+    page.goto(hub.url + "/hub/login", timeout=PAGE_TIMEOUT_MS)
+    page.get_by_label("Participant code").fill(name)
+    page.get_by_label("Cohort token").fill(secret)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(rf"/user/{re.escape(name)}/"), timeout=PAGE_TIMEOUT_MS)
+    return page
+
+
+def sign_in(browser: Any, hub: Hub, code: str, token: str, log: BrowserLog) -> Any:
+    """A participant signs in and lands on the workshop's start page, every cell run."""
+    page = signed_in_page(browser, hub, code, token, log)
     page.wait_for_url(re.compile(rf"/user/{re.escape(code)}/voila/render/index\.ipynb"), timeout=PAGE_TIMEOUT_MS)
     page.locator("#loading").wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
     return page
@@ -231,14 +239,8 @@ def test_a_facilitator_signs_in_by_name_and_password_and_keeps_jupyterlab_and_fo
 
     hub = hub_setup["hub"]
     log = BrowserLog()
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    log.attach(page)
-    page.goto(hub.url + "/hub/login", timeout=PAGE_TIMEOUT_MS)
-    page.get_by_label("Participant code").fill(FACILITATOR)
-    page.get_by_label("Cohort token").fill(FACILITATOR_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(re.compile(rf"/user/{FACILITATOR}/"), timeout=PAGE_TIMEOUT_MS)
+    page = signed_in_page(chromium, hub, FACILITATOR, FACILITATOR_PASSWORD, log)
+    context = page.context
     page.goto(f"{hub.url}/user/{FACILITATOR}/lab", timeout=PAGE_TIMEOUT_MS)
     # JupyterLab's launcher, with nbgrader's menu (formgrader) among the menus.
     expect(page.get_by_role("menuitem", name="Nbgrader")).to_be_visible(timeout=PAGE_TIMEOUT_MS)
