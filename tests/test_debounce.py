@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Callable, Coroutine
-from typing import Any
+
+from support.own_loop import run_on_own_loop
 
 from workshop.debounce import Debouncer, running_in_kernel
-
-
-def run_on_own_loop(main: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """asyncio.run in a thread of its own: the browser tests' Playwright loop may be running in this one."""
-    errors: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            asyncio.run(main())
-        except BaseException as error:  # re-raised below, in the test's thread
-            errors.append(error)
-
-    worker = threading.Thread(target=target)
-    worker.start()
-    worker.join(timeout=30)
-    if errors:
-        raise errors[0]
 
 
 def test_outside_a_kernel_the_action_runs_at_once_even_with_a_running_loop() -> None:
@@ -34,7 +16,7 @@ def test_outside_a_kernel_the_action_runs_at_once_even_with_a_running_loop() -> 
         debouncer = Debouncer(lambda: calls.append(1), delay=10)
         debouncer.trigger()  # a loop is running here, but it is not a kernel's: no waiting on it
 
-    run_on_own_loop(main)
+    run_on_own_loop(main())
     assert not running_in_kernel()
     assert calls == [1]
 
@@ -58,4 +40,4 @@ def test_in_a_kernel_loop_only_the_last_of_quick_triggers_runs_after_the_delay()
         await asyncio.sleep(0.1)
         assert len(calls) == 2
 
-    run_on_own_loop(main)
+    run_on_own_loop(main())

@@ -6,13 +6,11 @@ memory figures follow the measured ones."""
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import re
 import sys
 import types
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ import pytest
 import yaml
 from jupyterhub import scopes
 from jupyterhub.app import JupyterHub
+from support.own_loop import run_on_own_loop
 
 from workshop import participants
 
@@ -216,8 +215,7 @@ def stand_in_hub_modules(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def run_hook(hook: Any, spawner: FakeSpawner) -> None:
     """Await the hook as JupyterHub does, on a loop of its own (another test may have left one running here)."""
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, hook.KubeSpawner.pre_spawn_hook(spawner)).result()
+    run_on_own_loop(hook.KubeSpawner.pre_spawn_hook(spawner))
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ password hash or a delegate, and a sign-in form that asks for a code, never a na
 
 from __future__ import annotations
 
-import asyncio
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import Template
 from jupyterhub.auth import Authenticator
+from support.own_loop import run_on_own_loop
 from traitlets import TraitError
 from traitlets.config import Config
 
@@ -36,7 +36,7 @@ def tuesday(hub_dir: Path) -> Issued:
 
 
 def sign_in(authenticator: Authenticator, name: str, password: str) -> dict[str, Any] | None:
-    return asyncio.run(authenticator.get_authenticated_user(None, {"username": name, "password": password}))
+    return run_on_own_loop(authenticator.get_authenticated_user(None, {"username": name, "password": password}))
 
 
 def authenticator(**settings: Any) -> ParticipantCodeAuthenticator:
@@ -84,10 +84,10 @@ def test_a_withdrawn_code_is_refused_and_its_session_ends(tuesday: Issued) -> No
     class User:
         name = code
 
-    assert asyncio.run(auth.refresh_user(User())) is True
+    assert run_on_own_loop(auth.refresh_user(User())) is True
     CohortsFile().withdraw(code)
     assert sign_in(auth, code, tuesday.token) is None
-    assert asyncio.run(auth.refresh_user(User())) is False
+    assert run_on_own_loop(auth.refresh_user(User())) is False
     assert auth.check_allowed(code, None) is False
 
 
