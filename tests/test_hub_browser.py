@@ -20,8 +20,6 @@ from typing import Any
 
 import pytest
 from support.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     BrowserLog,
     axe_violations,
@@ -93,16 +91,6 @@ def hub_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
         assert leftovers == [], f"processes outlived the hub: {leftovers}"
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
-
-
 def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
     """Someone's own browser (context): the hub's sign-in form filled with ``name`` and ``secret`` (a code and
     the cohort's token, or a facilitator's name and password); the page once their server answers."""
@@ -126,7 +114,7 @@ def sign_in(browser: Any, hub: Hub, code: str, token: str, log: BrowserLog) -> A
 
 
 def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_through_the_exchange(
-    hub_setup: dict[str, Any], chromium: Any
+    hub_setup: dict[str, Any], browser: Any
 ) -> None:
     from nbgrader.api import Gradebook
     from playwright.sync_api import expect
@@ -144,7 +132,7 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
     workshop_cli(facilitator, "review", "release")
 
     # The sign-in page asks for a code and a token, never a name, and passes axe.
-    probe = chromium.new_context(viewport=DESKTOP)
+    probe = browser.new_context(viewport=DESKTOP)
     login = probe.new_page()
     log.attach(login)
     login.goto(hub.url + "/hub/login", timeout=PAGE_TIMEOUT_MS)
@@ -157,7 +145,7 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
 
     pages = {}
     for who in (code, other):
-        page = sign_in(chromium, hub, who, token, log)
+        page = sign_in(browser, hub, who, token, log)
         expect(page.get_by_text(who)).to_be_visible()
         assert page.get_by_role("textbox").count() == 0, "the start page under the hub asks for something typed"
         pages[who] = page
@@ -207,11 +195,11 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
     assert log.console_errors() == [], log.console_errors()
 
 
-def test_a_participant_server_offers_the_workshop_pages_and_nothing_else(hub_setup: dict[str, Any], chromium: Any) -> None:
+def test_a_participant_server_offers_the_workshop_pages_and_nothing_else(hub_setup: dict[str, Any], browser: Any) -> None:
     hub, (code, other), token = hub_setup["hub"], hub_setup["codes"], hub_setup["token"]
     log = BrowserLog()
     log.allow_console_error(r"status of 40[34]")  # the refusals below are what this test asks for
-    page = sign_in(chromium, hub, code, token, log)
+    page = sign_in(browser, hub, code, token, log)
     request = page.context.request
     mine = f"{hub.url}/user/{code}"
     for path in ("/lab", "/tree", "/terminals/1", "/api/terminals", "/api/contents", "/files/index.ipynb", "/edit/index.ipynb"):
@@ -233,13 +221,13 @@ def test_a_participant_server_offers_the_workshop_pages_and_nothing_else(hub_set
 
 
 def test_a_facilitator_signs_in_by_name_and_password_and_keeps_jupyterlab_and_formgrader(
-    hub_setup: dict[str, Any], chromium: Any
+    hub_setup: dict[str, Any], browser: Any
 ) -> None:
     from playwright.sync_api import expect
 
     hub = hub_setup["hub"]
     log = BrowserLog()
-    page = signed_in_page(chromium, hub, FACILITATOR, FACILITATOR_PASSWORD, log)
+    page = signed_in_page(browser, hub, FACILITATOR, FACILITATOR_PASSWORD, log)
     context = page.context
     page.goto(f"{hub.url}/user/{FACILITATOR}/lab", timeout=PAGE_TIMEOUT_MS)
     # JupyterLab's launcher, with nbgrader's menu (formgrader) among the menus.
