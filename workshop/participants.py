@@ -145,6 +145,12 @@ def problems(code: str) -> list[str]:
     return found or ["One word or digit seems to be mistyped: please check the code against where you wrote it."]
 
 
+def is_canonical(code: object) -> bool:
+    """True for a well-formed code exactly as the workshop writes it (normalized): what may become a folder
+    name or an nbgrader student id."""
+    return isinstance(code, str) and not problems(code) and normalize(code) == code
+
+
 def check_code(code: str, store: KnowsParticipants) -> str:
     """Return the normalized code, or raise CodeError telling a typo from a code this server does not know.
 

@@ -31,14 +31,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import nbformat
-
 from workshop import config, participants, permissions
 from workshop.errors import WorkshopError
 from workshop.exercises import Module, all_modules
 from workshop.review import course as course_files
 from workshop.review.feedback import Feedback
-from workshop.review.submission import check_participant, filled_from_store, notebook_bytes
 
 if TYPE_CHECKING:
     from traitlets.config import Config
@@ -142,10 +139,9 @@ def _run(exchange_class: type, settings: Config, traits: dict[str, Any], **optio
 
 
 def _check_code(participant: str) -> str:
-    try:
-        return check_participant(participant)
-    except WorkshopError:
-        raise WorkshopError("This is not a participant code.") from None
+    if not participants.is_canonical(participant):
+        raise WorkshopError("This is not a participant code.")
+    return participant
 
 
 # --- facilitator: release ------------------------------------------------------------------------------
@@ -194,7 +190,12 @@ def submit(
     """Submit the participant's latest answers to ``module`` to the exchange; return nbgrader's timestamp.
 
     The review notebook is the one the facilitator released (the exchange's outbound copy), filled here."""
+    # Imported here, not with the module: the start page imports this module to fetch feedback, and
+    # nbformat costs seconds of a page load that never submits.
+    import nbformat
     from nbgrader.exchange.default import ExchangeSubmit
+
+    from workshop.review.submission import filled_from_store, notebook_bytes
 
     code = _check_code(participant)
     root = exchange_root() if root is None else root

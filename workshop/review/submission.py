@@ -39,11 +39,7 @@ class SubmissionError(WorkshopError):
 
 def check_participant(participant: str) -> str:
     """A well-formed participant code (it becomes a folder name and an nbgrader student id)."""
-    if (
-        not isinstance(participant, str)
-        or participants.problems(participant)
-        or participants.normalize(participant) != participant
-    ):
+    if not participants.is_canonical(participant):
         raise SubmissionError("This is not a participant code.")
     return participant
 
