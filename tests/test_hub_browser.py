@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from support.browser import (
     screenshot,
 )
 from support.hub import Hub, hub_unavailable_reason
-from support.server import workshop_command
+from support.server import run_workshop
 
 from workshop.exercises import find_module
 
@@ -42,14 +41,6 @@ COMMENT = "Thank you for writing this. Noticing it is the first step."
 # A user server starts in seconds on a quiet machine; the first page also starts its kernel.
 PAGE_TIMEOUT_MS = 180_000
 SAVE_TIMEOUT_MS = 30_000
-
-
-def workshop_cli(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [*workshop_command(), *args], env=env, input=stdin, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, f"workshop {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 def base_env(hub_dir: Path) -> dict[str, str]:
@@ -74,14 +65,16 @@ def hub_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
         skip_or_fail(reason)
     folder = tmp_path_factory.mktemp("hub")
     hub_dir = folder / "hub"
-    made = workshop_cli(
-        base_env(hub_dir), "hub", "codes", "--cohort", COHORT, "--count", "2", "--out", str(folder / "slips.pdf")
+    made = run_workshop(
+        "hub", "codes", "--cohort", COHORT, "--count", "2", "--out", str(folder / "slips.pdf"), env=base_env(hub_dir)
     )
     codes = re.findall(r"^\s+([a-z]+(?:-[a-z]+)+-\d{4})\s*$", made.stdout, re.MULTILINE)
     token = re.search(r"Cohort token: (\S.*\S)", made.stdout)
     assert len(codes) == 2 and token, made.stdout
     # As the guide says: the command keeps the hash in the hub's folder, where jupyterhub_config.py reads it.
-    workshop_cli(base_env(hub_dir), "hub", "facilitator-password", "--name", FACILITATOR, stdin=FACILITATOR_PASSWORD + "\n")
+    run_workshop(
+        "hub", "facilitator-password", "--name", FACILITATOR, env=base_env(hub_dir), stdin=FACILITATOR_PASSWORD + "\n"
+    )
     hub = Hub(hub_dir=hub_dir)
     hub.start()
     try:
@@ -129,7 +122,7 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
 
     # The facilitator opens the modules for review (in their own server's terminal).
     facilitator = facilitator_env(hub_dir)
-    workshop_cli(facilitator, "review", "release")
+    run_workshop("review", "release", env=facilitator)
 
     # The sign-in page asks for a code and a token, never a name, and passes axe.
     probe = browser.new_context(viewport=DESKTOP)
@@ -164,17 +157,17 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
     screenshot(pages[code], "hub-submitted", full_page=False)
 
     # The facilitator collects, autogrades, comments on the first participant's reflection and returns feedback.
-    collected = workshop_cli(facilitator, "review", "collect")
+    collected = run_workshop("review", "collect", env=facilitator)
     course = Path(facilitator["WORKSHOP_DATA_DIR"]) / "course"
     for who in (code, other):
         assert (course / "submitted" / who / TRIGGERS.key).is_dir(), collected.stdout
-    workshop_cli(facilitator, "review", "autograde")
+    run_workshop("review", "autograde", env=facilitator)
     from workshop.review import course as course_files
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_files.COURSE_ID) as gradebook:
         gradebook.find_comment(REFLECTION.name, TRIGGERS.key, TRIGGERS.key, code).manual_comment = COMMENT
         gradebook.db.commit()
-    workshop_cli(facilitator, "review", "feedback")
+    run_workshop("review", "feedback", env=facilitator)
 
     # The first participant finds it on their start page; the other never sees it.
     mine = pages[code]

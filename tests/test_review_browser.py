@@ -21,7 +21,7 @@ from typing import Any
 import nbformat
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
-from support.server import REPO_ROOT, Server, run_workshop_server, workshop_command
+from support.server import REPO_ROOT, Server, run_workshop, run_workshop_server, workshop_command
 
 from workshop.exercises import all_modules
 from workshop.kinds.choice import Choice
@@ -64,18 +64,7 @@ def quiz_answer(question: Choice) -> int:
 
 def workshop_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run a `workshop` command as a facilitator would, against ``data_dir``; fail with its output."""
-    env = {**os.environ, "WORKSHOP_DATA_DIR": str(data_dir)}
-    result = subprocess.run(
-        [*workshop_command(), *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CLI_TIMEOUT_S,
-        check=False,
-    )
-    assert result.returncode == 0, f"`workshop {' '.join(args)}` failed:\n{result.stdout}\n{result.stderr}"
-    return result
+    return run_workshop(*args, env={**os.environ, "WORKSHOP_DATA_DIR": str(data_dir)})
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,14 @@ frame. The ``page`` fixture fails the test on any request off 127.0.0.1 or conso
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from support.browser import wait_for_widgets
-from support.server import REPO_ROOT, Server, run_workshop_server, workshop_command
+from support.server import Server, run_workshop, run_workshop_server
 from test_review_browser import (
-    CLI_TIMEOUT_S,
     COMMENT,
     LANDING,
     PAGE_TIMEOUT_MS,
@@ -43,17 +41,7 @@ def facilitator(data_dir: Path, exchange_root: Path, *args: str) -> str:
     env = {**os.environ, "WORKSHOP_DATA_DIR": str(data_dir), "WORKSHOP_DEPLOYMENT": "hub"}
     env["WORKSHOP_EXCHANGE_ROOT"] = str(exchange_root)
     env.pop("WORKSHOP_PARTICIPANT_CODE", None)
-    result = subprocess.run(
-        [*workshop_command(), "review", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CLI_TIMEOUT_S,
-        check=False,
-    )
-    assert result.returncode == 0, f"`workshop review {' '.join(args)}` failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
+    return run_workshop("review", *args, env=env).stdout
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,26 @@ def workshop_command() -> list[str]:
     return [sys.executable, "-m", "workshop.cli"]
 
 
+CLI_TIMEOUT_SECONDS = 600
+
+
+def run_workshop(*args: str, env: Mapping[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `workshop ARGS` as a facilitator would (from the repository, with ``env``); fail the test with its
+    output unless it succeeds."""
+    result = subprocess.run(
+        [*workshop_command(), *args],
+        cwd=REPO_ROOT,
+        env=dict(env),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert result.returncode == 0, f"`workshop {' '.join(args)}` failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
 def stop_process_group(process: subprocess.Popen, grace_seconds: float = 10) -> None:
     """SIGTERM the process's group, SIGKILL it if it has not ended after ``grace_seconds``."""
     with contextlib.suppress(ProcessLookupError):
