@@ -255,6 +255,16 @@ def test_the_form_asks_for_a_participant_code_and_the_cohort_token_never_a_name(
     assert participants.code_format() in text
 
 
+def test_the_sign_in_page_offers_the_crisis_resources_before_anyone_signs_in() -> None:
+    from workshop.safety import load_resources
+
+    help_now = rendered_form().find("details", class_="ws-hub-help")
+    assert help_now.find("summary").get_text(strip=True) == "Need help now?"
+    shown = help_now.get_text(" ", strip=True)
+    for resource in load_resources().for_category(None):
+        assert resource.name in shown
+
+
 def test_a_failed_sign_in_does_not_say_which_part_was_wrong() -> None:
     form = rendered_form(login_error=STOCK_FAILURE, username="tulip otter")
     error = form.find(class_="login_error")

@@ -81,6 +81,7 @@ def prepare_server(spawner):
 c.Spawner.pre_spawn_hook = prepare_server
 crisis_config = os.environ.get("WORKSHOP_CRISIS_CONFIG") or str(hub_dir / "crisis_resources.toml")
 if Path(crisis_config).exists():
+    os.environ["WORKSHOP_CRISIS_CONFIG"] = crisis_config  # the sign-in page shows them too
     c.Spawner.environment = {"WORKSHOP_CRISIS_CONFIG": crisis_config}
 c.SimpleLocalProcessSpawner.home_dir_template = str(hub_dir / "users" / "{username}")
 # A user server takes seconds to import Jupyter and Voila; give a loaded machine time.

@@ -71,6 +71,8 @@ def login_form() -> str:
     background-color: #1f5f8b; border-color: #1f5f8b; color: #ffffff;
   }}
   #login-main .ws-hub-login .login_error {{ color: #9a3412; }}
+  #login-main .ws-hub-help {{ max-width: 36rem; margin: 1rem auto; padding: 0 1rem; }}
+  #login-main .ws-hub-help summary {{ font-weight: bold; }}
 </style>
 <main>
 <form action="{{{{ authenticator_login_url | e }}}}" method="post" role="form" class="ws-hub-login">
@@ -101,8 +103,17 @@ def login_form() -> str:
       Facilitators sign in here too, with their own sign-in and password.</p>
   </div>
 </form>
+<details class="ws-hub-help"><summary>Need help now?</summary>{help_now()}</details>
 </main>
 """
+
+
+def help_now() -> str:
+    """The clinic's crisis resources (as on every workshop page), for the sign-in page: reachable before anyone
+    has signed in. Braces become entities, so configured text can never act as template code."""
+    from workshop import safety
+
+    return safety.resources_html().replace("{", "&#123;").replace("}", "&#125;")
 
 
 class ParticipantCodeAuthenticator(Authenticator):
