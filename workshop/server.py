@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from workshop import config
+from workshop.content_policy import CONTENT_SECURITY_POLICY
 from workshop.errors import WorkshopError
 
 DEFAULT_IP = "127.0.0.1"
@@ -74,22 +75,6 @@ CULL_INTERVAL_SECONDS = 60
 # Only the widget manager runs in participants' pages: other installed JupyterLab extensions (nbgrader's,
 # Notebook's) expect JupyterLab around them and fail in Voila. A new widget library must be added here.
 PAGE_EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
-# Belt and braces for "nothing leaves the machine": the browser itself refuses any other origin.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        # about: is MathJax 2's blank font (url('about:blank'), nothing is fetched): formgrader's grading view
-        # uses MathJax, and every page of a Jupyter server with the workshop's extension carries this policy.
-        "font-src 'self' data: about:",
-        "connect-src 'self'",
-        "frame-ancestors 'self'",
-        "form-action 'self'",
-        "base-uri 'self'",
-    ]
-)
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:

@@ -15,7 +15,7 @@ from tornado import httputil, web
 from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from workshop.server import CONTENT_SECURITY_POLICY
+from workshop.content_policy import CONTENT_SECURITY_POLICY
 
 
 def page_config_without_mathjax(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
