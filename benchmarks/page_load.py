@@ -205,24 +205,36 @@ def module_pages() -> dict[str, str]:
 
 
 async def single_runs(browser, server: Server, runs: int, pages: dict[str, str]) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
-    results: dict[str, dict[str, float]] = {}
-    for label, path in pages.items():
-        times, memory, cpu = [], [], []
-        for _ in range(runs):
-            result, rss = await visit_and_measure(browser, server, path)
+    """``runs`` rounds; each round visits every page once, starting one page further along each time.
+
+    Interleaved, not page after page: a machine whose speed drifts during the run (another process, the
+    server warming up) then slows every page alike, and a page's ratio to the baseline of its own round
+    (``paired_ratio``, the median over rounds) compares visits made seconds apart."""
+    labels = list(pages)
+    visits: dict[str, list[tuple[Visit, float]]] = {label: [] for label in labels}
+    for round_number in range(runs):
+        start = round_number % len(labels)
+        for label in labels[start:] + labels[:start]:
+            result, rss = await visit_and_measure(browser, server, pages[label])
             if result.problems:
                 raise SystemExit(f"{label}: {result.problems}")
-            times.append(result.seconds)
-            memory.append(rss)
-            cpu.append(result.cpu)
-            await asyncio.sleep(2)  # let the pool refill (Voila waits 1 s) so every run starts alike
+            visits[label].append((result, rss))
+            await asyncio.sleep(2)  # let the pool refill (Voila waits 1 s) so every visit starts alike
+    results: dict[str, dict[str, float]] = {}
+    for label in labels:
+        times = [visit.seconds for visit, _ in visits[label]]
+        cpu = [visit.cpu for visit, _ in visits[label]]
         results[label] = {
             "median_s": statistics.median(times),
             "min_s": min(times),
             "max_s": max(times),
-            "kernel_rss_mib": statistics.median(memory),
+            "kernel_rss_mib": statistics.median(rss for _, rss in visits[label]),
             "cpu_s": {part: statistics.median(c[part] for c in cpu) for part in cpu[0]},
         }
+        if BASELINE in visits:
+            results[label]["paired_ratio"] = statistics.median(
+                visit.seconds / base.seconds for (visit, _), (base, _) in zip(visits[label], visits[BASELINE], strict=True)
+            )
     return results
 
 
@@ -458,10 +470,14 @@ def print_table(report: dict) -> None:
     if len(report["cold"]) > 1:
         cold = report["cold"]
         baseline = cold[BASELINE]["median_s"]
-        print(f"\nRatio to the {BASELINE} (cold, median), measured in the same run:")
+        print(
+            f"\nRatio to the {BASELINE} (cold), measured in the same run: of the medians, and the median of each"
+            " round's ratio (visits seconds apart)"
+        )
+        print(f"  {'page':<32}{'medians':>8}{'rounds':>8}")
         for label, row in cold.items():
             if label != BASELINE:
-                print(f"  {label:<32}{row['median_s'] / baseline:>8.2f}x")
+                print(f"  {label:<32}{row['median_s'] / baseline:>7.2f}x{row['paired_ratio']:>7.2f}x")
         print("\nCPU seconds a visit (cold, median), less sensitive to the machine's load than the times above:")
         print(f"  {'page':<32}{'server':>8}{'kernel':>8}{'browser':>9}{'total':>8}{'/ baseline':>12}")
         def total_cpu(cpu: dict[str, float]) -> float:

@@ -20,15 +20,22 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
-from xml.sax.saxutils import escape
 
 from workshop.errors import WorkshopError
 from workshop.exercises import Module, all_modules, modules_dir
 from workshop.kinds import Exercise, WorksheetPart
 from workshop.locations import bundled_folder
+
+
+def _escape(text: str) -> str:
+    """&, < and > as entities, for ReportLab's paragraph markup (quotes are plain text there). html.escape
+    rather than xml.sax.saxutils: the latter imports urllib and http.client into every module page's kernel."""
+    return html_escape(text, quote=False)
+
 
 PAPERS = ("a4", "letter")
 WORKSHOP_NAME = "Rejection Resilience Workshop"
@@ -139,7 +146,7 @@ def styles() -> dict[str, Any]:
 
 def text(value: str) -> str:
     """Plain text as ReportLab paragraph markup (its own tags are never read from the text)."""
-    return escape(value).replace("\n", "<br/>")
+    return _escape(value).replace("\n", "<br/>")
 
 
 # --- Markdown (as HTML) to flowables ---------------------------------------------------------------
@@ -190,7 +197,7 @@ INLINE = {"strong": "b", "b": "b", "em": "i", "i": "i"}
 def inline_markup(node: Node | str) -> str:
     """A node's inline content as paragraph markup: bold, italic and line breaks kept, every text escaped."""
     if isinstance(node, str):
-        return escape(node)
+        return _escape(node)
     if node.tag == "br":
         return "<br/>"
     inner = "".join(inline_markup(child) for child in node.children)
