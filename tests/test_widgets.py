@@ -54,6 +54,20 @@ def test_too_long_text_is_refused_but_stays_on_screen(store: ResponseStore) -> N
     assert widget.status == SAVED and widget.message == ""
 
 
+def test_the_note_appears_above_the_status_only_once_there_is_something_to_say(store: ResponseStore) -> None:
+    widget = ReflectionWidget(NOTE, store=store, participant="p")
+    notes = [c for c in widget.children if "ws-message" in c._dom_classes]
+    assert notes == [], "an exercise with nothing to say holds no note widget"
+    widget.text.value = "x" * 25
+    (note,) = [c for c in widget.children if "ws-message" in c._dom_classes]
+    assert "Please note:" in note.value and "limit here is 20" in note.value
+    assert widget.children.index(note) == widget.children.index(widget._status_view) - 1
+    widget.text.value = "short"
+    assert note.value == "" and note in widget.children
+    widget.text.value = "y" * 30
+    assert [c for c in widget.children if "ws-message" in c._dom_classes] == [note], "one note, reused"
+
+
 def test_participant_text_is_escaped_in_every_html_view(store: ResponseStore) -> None:
     widget = ReflectionWidget(NOTE, store=store, participant="p")
     widget.text.value = "<img src=x onerror=alert(1)>" * 2

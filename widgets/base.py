@@ -62,11 +62,12 @@ class ExerciseWidget(w.VBox):
         self._pending_flags: list[Any] = []  # flag writes waiting for the store (see record_pending_flags)
         self._status_view = w.HTML(layout={"margin": "2px 0"})
         self._status_view.add_class("ws-status")
-        self._message_view = w.HTML()
-        self._message_view.add_class("ws-message")
+        # Added above the status on the first message: most exercises never show one, and every widget a page
+        # holds costs its kernel, its server and its browser time on load.
+        self._message_view: w.HTML | None = None
         self._extra: w.VBox | None = None  # crisis panel, grounding and the like, once one is shown (show_below)
         controls = self.build_controls()
-        children = [*self._shown_back(), *controls, self._message_view, self._status_view]
+        children = [*self._shown_back(), *controls, self._status_view]
         super().__init__(children=children, **kwargs)
         self.add_class("ws-exercise")
         self.add_class(f"ws-{self.kind or exercise.kind}")
@@ -187,6 +188,13 @@ class ExerciseWidget(w.VBox):
 
     def _render_status(self) -> None:
         self._status_view.value = f"<span>{html_literal(self.status)}</span>"
+        if self._message_view is None:
+            if not self.message:
+                return
+            self._message_view = w.HTML()
+            self._message_view.add_class("ws-message")
+            at = self.children.index(self._status_view)
+            self.children = (*self.children[:at], self._message_view, *self.children[at:])
         self._message_view.value = (
             f"<p><strong>Please note:</strong> {html_literal(self.message)}</p>" if self.message else ""
         )

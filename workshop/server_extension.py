@@ -173,8 +173,9 @@ def _rules(router: Any) -> list[Any]:
 def _swap_voila_handlers(web_app: Any) -> int:
     """Swap Voila's handlers for the workshop's where Voila registered them; reassert Voila's page settings
     on its configuration object (a voila.json read after the server's config must not undo them)."""
-    from workshop.voila_handlers import VOILA_HANDLER_REPLACEMENTS
+    from workshop.voila_handlers import VOILA_HANDLER_REPLACEMENTS, reuse_compiled_templates
 
+    reuse_compiled_templates()
     swapped = 0
     for rule in _rules(web_app.default_router):
         replacement = VOILA_HANDLER_REPLACEMENTS.get(rule.target) if isinstance(rule.target, type) else None

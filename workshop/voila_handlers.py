@@ -1,8 +1,8 @@
 """Voila's request handlers as the workshop needs them, for `workshop serve` and for the Jupyter server extension.
 
 Both serve Voila with the same fixes (see ``replace_voila_handlers``): the page sets Jupyter's _xsrf
-cookie, participants' pages load no MathJax, and /voila/files needs the token (or the hub's login) like
-every other page. ``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a
+cookie, participants' pages load no MathJax, /voila/files needs the token (or the hub's login) like
+every other page, and page templates are compiled once per process (``CompiledTemplates``). ``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a
 tornado application. Importing this module imports Voila and Jupyter Server: the CLI imports it lazily.
 """
 
@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import jinja2
+import voila.notebook_renderer
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import httputil, web
+from voila.exporter import VoilaExporter
 from voila.static_file_handler import AllowListFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -23,6 +26,49 @@ def page_config_without_mathjax(page_config: dict[str, Any], **_kwargs: Any) -> 
     MathJax URL and the page loads it: the workshop has no formulas, and MathJax's font probe breaks the
     Content-Security-Policy. `workshop serve` gives no URL, so this changes nothing there."""
     return {**page_config, "fullMathjaxUrl": None, "mathjaxConfig": None}
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled page templates, kept in memory for the life of the server process.
+
+    Voila makes a new exporter, so a new Jinja environment, for every page request, and so compiled its
+    page templates (index.html.j2 and everything it extends) again on every visit: the largest part of the
+    server's CPU for a page (py-spy, `make bench`). Jinja's bytecode cache is its own answer to that; a
+    template whose source changed has another checksum and is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        # Voila's environments are async (their code differs from a plain environment's): say so in the key.
+        return super().get_cache_key(name, filename) + ":voila-async"
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
+class TemplateCachingVoilaExporter(VoilaExporter):
+    """Voila's exporter, its Jinja environment using ``COMPILED_TEMPLATES``."""
+
+    @property
+    def environment(self) -> jinja2.Environment:
+        environment = super().environment
+        environment.bytecode_cache = COMPILED_TEMPLATES
+        return environment
+
+
+def reuse_compiled_templates() -> None:
+    """Make Voila's page renderer use ``TemplateCachingVoilaExporter`` (it names its exporter class in its
+    own module, with no setting for it)."""
+    voila.notebook_renderer.VoilaExporter = TemplateCachingVoilaExporter
 
 
 class XsrfCookieVoilaHandler(TornadoVoilaHandler):
@@ -69,6 +115,7 @@ VOILA_HANDLER_REPLACEMENTS: dict[type, type] = {
 
 def replace_voila_handlers(handlers: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Voila's route list with the workshop's handlers swapped in (``VOILA_HANDLER_REPLACEMENTS``)."""
+    reuse_compiled_templates()
     return [
         (handler[0], VOILA_HANDLER_REPLACEMENTS.get(handler[1], handler[1]), *handler[2:])
         if len(handler) > 1

@@ -1,0 +1,72 @@
+"""workshop/voila_handlers.py: what both ways of serving Voila share (the page handlers are exercised by every
+browser test; here, the compiled-template cache on its own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+import jinja2
+import voila.notebook_renderer
+from voila.exporter import VoilaExporter
+
+from workshop.voila_handlers import (
+    CompiledTemplates,
+    TemplateCachingVoilaExporter,
+    replace_voila_handlers,
+)
+
+
+class CountingEnvironment(jinja2.Environment):
+    compiled: ClassVar[list[str]] = []
+
+    def compile(self, source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        CountingEnvironment.compiled.append(str(name))
+        return super().compile(source, name, *args, **kwargs)
+
+
+def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
+    """A new environment for each page, as Voila makes one per request."""
+    return CountingEnvironment(loader=jinja2.FileSystemLoader(folder), enable_async=True, bytecode_cache=cache)
+
+
+def render(env: jinja2.Environment, name: str) -> str:
+    return env.get_template(name).render(who="<you>")
+
+
+def test_a_template_is_compiled_once_across_environments_and_again_when_it_changes(tmp_path: Path) -> None:
+    (tmp_path / "base.j2").write_text("<main>{% block body %}{% endblock %}</main>", encoding="utf-8")
+    (tmp_path / "page.j2").write_text("{% extends 'base.j2' %}{% block body %}Hello {{ who | e }}{% endblock %}")
+    cache = CompiledTemplates()
+    CountingEnvironment.compiled = []
+
+    assert render(environment(tmp_path, cache), "page.j2") == "<main>Hello &lt;you&gt;</main>"
+    assert sorted(CountingEnvironment.compiled) == ["base.j2", "page.j2"]
+
+    CountingEnvironment.compiled = []
+    assert render(environment(tmp_path, cache), "page.j2") == "<main>Hello &lt;you&gt;</main>"
+    assert CountingEnvironment.compiled == [], "the second page compiled its templates again"
+
+    (tmp_path / "page.j2").write_text("{% extends 'base.j2' %}{% block body %}Hi {{ who | e }}{% endblock %}")
+    assert render(environment(tmp_path, cache), "page.j2") == "<main>Hi &lt;you&gt;</main>"
+    assert CountingEnvironment.compiled == ["page.j2"], "an edited template is compiled afresh, the rest reused"
+
+
+def test_a_plain_environment_never_reads_code_compiled_for_voilas_async_one(tmp_path: Path) -> None:
+    (tmp_path / "page.j2").write_text("{{ 1 + 1 }}", encoding="utf-8")
+    cache = CompiledTemplates()
+    key = cache.get_cache_key("page.j2", str(tmp_path / "page.j2"))
+    assert key != jinja2.BytecodeCache().get_cache_key("page.j2", str(tmp_path / "page.j2"))
+
+
+def test_voilas_renderer_uses_the_caching_exporter_once_the_handlers_are_replaced() -> None:
+    original = voila.notebook_renderer.VoilaExporter
+    try:
+        voila.notebook_renderer.VoilaExporter = VoilaExporter
+        replace_voila_handlers([])
+        assert voila.notebook_renderer.VoilaExporter is TemplateCachingVoilaExporter
+        exporter = TemplateCachingVoilaExporter(template_name="lab")
+        assert isinstance(exporter.environment.bytecode_cache, CompiledTemplates)
+        assert exporter.environment.is_async
+    finally:
+        voila.notebook_renderer.VoilaExporter = original
