@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import AUTO_WIDTH, paragraph, text_line
+from widgets.controls import AUTO_WIDTH, intro, text_line
 from widgets.registry import register
 from workshop.kinds.card_sort import ADD_OWN, CHOSEN, OWN_CARD, CardSort
 from workshop.text import html_literal
@@ -30,10 +30,9 @@ class CardSortWidget(ExerciseWidget):
             box.observe(self._ticked, "value")
         self.order = w.VBox()
         self.order.add_class("ws-card-order")
-        controls: list[w.Widget] = [paragraph(self.exercise.prompt, "ws-prompt")]
-        if self.exercise.help:
-            controls.append(paragraph(self.exercise.help))
-        controls.append(paragraph(f"You can choose up to {self.exercise.choose_max}."))
+        controls: list[w.Widget] = [
+            intro(self.exercise.prompt, self.exercise.help, f"You can choose up to {self.exercise.choose_max}.")
+        ]
         grid = w.GridBox(self.boxes, layout={"grid_template_columns": "repeat(auto-fill, minmax(12rem, 1fr))"})
         controls.append(grid)
         if self.exercise.own:

@@ -7,9 +7,9 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
+from widgets.controls import intro
 from widgets.registry import register
 from workshop.kinds.checklist import Checklist
-from workshop.text import html_literal
 
 
 @register("checklist")
@@ -19,17 +19,14 @@ class ChecklistWidget(ExerciseWidget):
 
     def build_controls(self) -> list[w.Widget]:
         # A heading names the group; each box is labelled by its own option text.
-        heading = w.HTML(f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>")
+        heading = intro(self.exercise.prompt, self.exercise.help)
         self.boxes = [
             w.Checkbox(value=False, description=option, indent=False, layout={"width": "auto"})
             for option in self.exercise.options
         ]
         for box in self.boxes:
             box.observe(self._changed, "value")
-        controls: list[w.Widget] = [heading]
-        if self.exercise.help:
-            controls.append(w.HTML(f"<p class='ws-help'>{html_literal(self.exercise.help)}</p>"))
-        controls += self.boxes
+        controls: list[w.Widget] = [heading, *self.boxes]
         if self.exercise.other:
             self.other = w.Text(
                 description=self.exercise.other_label,

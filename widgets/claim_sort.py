@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, option_grid, paragraph
+from widgets.controls import WIDE, intro, option_grid
 from widgets.registry import register
 from workshop.kinds.claim_sort import Claim, ClaimSort
 from workshop.text import html_literal
@@ -29,9 +29,7 @@ class ClaimSortWidget(ExerciseWidget):
     exercise: ClaimSort
 
     def build_controls(self) -> list[w.Widget]:
-        controls: list[w.Widget] = [paragraph(self.exercise.prompt, "ws-prompt")]
-        if self.exercise.help:
-            controls.append(paragraph(self.exercise.help))
+        controls: list[w.Widget] = [intro(self.exercise.prompt, self.exercise.help)]
         self.groups: list[w.RadioButtons] = []
         self.explanations: list[w.HTML] = []
         for n, claim in enumerate(self.exercise.claims):

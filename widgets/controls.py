@@ -69,6 +69,14 @@ def paragraph(text: str, css: str = "ws-help") -> w.HTML:
     return w.HTML(f"<p class='{css}'>{html_literal(text)}</p>")
 
 
+def intro(prompt: str, *notes: str) -> w.HTML:
+    """An exercise's prompt and the help under it (empty notes left out), as one widget: each widget on a
+    page costs its kernel, server and browser time when the page loads."""
+    paragraphs = [f"<p class='ws-prompt'>{html_literal(prompt)}</p>"]
+    paragraphs += [f"<p class='ws-help'>{html_literal(note)}</p>" for note in notes if note]
+    return w.HTML("".join(paragraphs))
+
+
 def bullet_list(title: str, entries: list[str] | tuple[str, ...]) -> w.HTML:
     items = "".join(f"<li>{html_literal(entry)}</li>" for entry in entries)
     return w.HTML(f"<p class='ws-help'><strong>{html_literal(title)}</strong></p><ul class='ws-ideas'>{items}</ul>")

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import AUTO_WIDTH, WIDE, paragraph, set_choice
+from widgets.controls import AUTO_WIDTH, WIDE, intro, set_choice
 from widgets.controls import hundred as hundred_dropdown
 from widgets.registry import register
 from workshop.kinds import exposure_ladder as el
@@ -24,9 +24,7 @@ class ExposureLadderWidget(ExerciseWidget):
         self.following: int | None = None
         self._building = False
         ladder = self.exercise
-        controls: list[w.Widget] = [paragraph(ladder.prompt, "ws-prompt")]
-        if ladder.help:
-            controls.append(paragraph(ladder.help))
+        controls: list[w.Widget] = [intro(ladder.prompt, ladder.help)]
         self.count = w.HTML()
         self.rows = w.VBox()
         self.rows.add_class("ws-ladder")

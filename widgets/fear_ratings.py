@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
+from widgets.controls import intro
 from widgets.registry import register
 from workshop.kinds.fear_ratings import FEAR_SITUATION_MAX_LENGTH, FEAR_SITUATIONS, FearRatings
 from workshop.text import html_literal
@@ -37,9 +38,7 @@ class FearRatingsWidget(ExerciseWidget):
         self.ratings: list[w.IntSlider] = []
         self.rate_buttons: list[w.Button] = []
         self._rated: list[bool] = [False] * FEAR_SITUATIONS
-        rows: list[w.Widget] = [w.HTML(f"<p class='ws-prompt'>{html_literal(self.exercise.prompt)}</p>")]
-        if self.exercise.help:
-            rows.append(w.HTML(f"<p class='ws-help'>{html_literal(self.exercise.help)}</p>"))
+        rows: list[w.Widget] = [intro(self.exercise.prompt, self.exercise.help)]
         for n in range(FEAR_SITUATIONS):
             situation = w.Text(
                 description=f"Situation {n + 1}, in your own words",

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import bullet_list, paragraph, text_area
+from widgets.controls import bullet_list, intro, text_area
 from widgets.registry import register
 from workshop.kinds.plan import PLAN_PARTS, SUGGESTIONS, Plan
 
@@ -18,9 +18,7 @@ class PlanWidget(ExerciseWidget):
     exercise: Plan
 
     def build_controls(self) -> list[w.Widget]:
-        controls: list[w.Widget] = [paragraph(self.exercise.prompt, "ws-prompt")]
-        if self.exercise.help:
-            controls.append(paragraph(self.exercise.help))
+        controls: list[w.Widget] = [intro(self.exercise.prompt, self.exercise.help)]
         if self.exercise.suggestions:
             controls.append(bullet_list(SUGGESTIONS, self.exercise.suggestions))
         self.fields = {key: text_area(label, rows=2) for key, label in PLAN_PARTS}

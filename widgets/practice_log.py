@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, hundred, paragraph, set_choice, text_area, text_line
+from widgets.controls import WIDE, hundred, intro, set_choice, text_area, text_line
 from widgets.registry import register
 from workshop.kinds import practice_log as pl
 from workshop.text import html_literal
@@ -79,9 +79,7 @@ class PracticeLogWidget(ExerciseWidget):
         self.add.on_click(lambda _b: self._add_entry())
         self.chart = w.HTML()
         self.chart.add_class("ws-log-chart-box")
-        controls: list[w.Widget] = [paragraph(self.exercise.prompt, "ws-prompt")]
-        if self.exercise.help:
-            controls.append(paragraph(self.exercise.help))
+        controls: list[w.Widget] = [intro(self.exercise.prompt, self.exercise.help)]
         return [*controls, self.rows, self.add, self.chart]
 
     def ladder_steps(self) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from widgets.base import ExerciseWidget
-from widgets.controls import WIDE, hundred, paragraph, set_choice, text_area, text_line
+from widgets.controls import WIDE, hundred, intro, paragraph, set_choice, text_area, text_line
 from widgets.registry import register
 from workshop.kinds import thought_record as tr
 from workshop.text import html_literal, markdown_to_html
@@ -52,10 +52,9 @@ class ThoughtRecordWidget(ExerciseWidget):
     exercise: tr.ThoughtRecord
 
     def build_controls(self) -> list[w.Widget]:
-        heading = paragraph(self.exercise.prompt, "ws-prompt")
-        helps = [paragraph(self.exercise.help)] if self.exercise.help else []
+        heading = intro(self.exercise.prompt, self.exercise.help)
         if self.exercise.display_only:
-            return [heading, *helps, w.HTML(example_html(self.exercise))]
+            return [heading, w.HTML(example_html(self.exercise))]
         record = self.exercise
         self.situation = text_area(tr.SITUATION)
         self.mood_names, self.mood_before, self.mood_after = [], [], []
@@ -88,7 +87,7 @@ class ThoughtRecordWidget(ExerciseWidget):
             for name, before in zip(self.mood_names, self.mood_before, strict=True)
         ]
         return [
-            heading, *helps, self.situation,
+            heading, self.situation,
             paragraph(tr.MOODS, "ws-part"), *moods,
             paragraph(tr.THOUGHTS, "ws-part"), *self.thoughts, self.hot,
             self.evidence_for, self.evidence_against, self.balanced, self.belief,
