@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import jinja2
 import voila.notebook_renderer
+from support.own_loop import run_on_own_loop
 from voila.exporter import VoilaExporter
 
 from workshop.voila_handlers import (
@@ -31,7 +32,8 @@ def environment(folder: Path, cache: CompiledTemplates) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, name: str) -> str:
-    return env.get_template(name).render(who="<you>")
+    # An async environment, as Voila's: awaited on a loop of its own (a browser test may hold this thread's).
+    return run_on_own_loop(env.get_template(name).render_async(who="<you>"))
 
 
 def test_a_template_is_compiled_once_across_environments_and_again_when_it_changes(tmp_path: Path) -> None:
