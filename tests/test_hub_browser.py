@@ -80,8 +80,12 @@ def hub_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     try:
         yield {"hub": hub, "hub_dir": hub_dir, "codes": codes, "token": token.group(1)}
     finally:
+        # The hub stops its services and user servers with SIGINT: none of them may ignore it (each would hold
+        # the shutdown up for 30 s before SIGTERM), though the hub itself started with SIGINT ignored.
+        deaf = hub.ignoring_interrupt()
         leftovers = hub.stop()
         assert leftovers == [], f"processes outlived the hub: {leftovers}"
+        assert deaf == [], f"processes the hub started ignore SIGINT: {deaf}"
 
 
 def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
