@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.own_loop import run_on_own_loop
 from support.server import Server, run_workshop_server, workshop_command
 from support.tls import self_signed_certificate
 
@@ -535,5 +536,5 @@ def test_a_refill_still_waiting_out_its_delay_is_not_offered_to_a_request(tmp_pa
         return sizes
 
     voilas = voila_kernel_manager_factory(AsyncMappingKernelManager, True, 0)
-    assert asyncio.run(pool_sizes(voilas)) == (1, 1)  # Voila's own count, which made a request wait
-    assert asyncio.run(pool_sizes(without_waiting_refills(voilas))) == (0, 1)
+    assert run_on_own_loop(pool_sizes(voilas)) == (1, 1)  # Voila's own count, which made a request wait
+    assert run_on_own_loop(pool_sizes(without_waiting_refills(voilas))) == (0, 1)
