@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import subprocess
+import sys
 import time
 import urllib.request
 import venv
@@ -21,21 +22,33 @@ REPO = Path(__file__).resolve().parents[1]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
+def uv_command() -> str | None:
+    """uv (the test extras install it next to this Python), else one on PATH, else None."""
+    beside = Path(sys.executable).with_name("uv")
+    return str(beside) if beside.exists() else shutil.which("uv")
+
+
 @pytest.fixture(scope="module")
 def binder_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment built the way repo2docker builds the Binder image: requirements, then postBuild."""
+    """A virtual environment built the way repo2docker builds the Binder image: requirements, then postBuild.
+
+    uv makes the environment (with pip in it, which postBuild uses) and installs the pinned requirements,
+    with their dependencies, in seconds; pip took a minute for the same set. Without uv, the stdlib and pip."""
     root = tmp_path_factory.mktemp("binder")
     env_dir = root / "env"
-    venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
     environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(env_dir)}
     environment.pop("PYTHONPATH", None)
-    subprocess.run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "-r", str(REPO / "binder" / "requirements.txt")],
-        check=True,
-        env=environment,
-        timeout=1200,
-    )
+    requirements = str(REPO / "binder" / "requirements.txt")
+    uv = uv_command()
+    if uv:
+        base = getattr(sys, "_base_executable", sys.executable)
+        subprocess.run([uv, "venv", "--quiet", "--seed", "--python", base, str(env_dir)], check=True, timeout=600)
+        install = [uv, "pip", "install", "--quiet", "--python", str(bin_dir / "python"), "-r", requirements]
+    else:
+        venv.create(env_dir, with_pip=True)
+        install = [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "-r", requirements]
+    subprocess.run(install, check=True, env=environment, timeout=1200)
     # repo2docker runs postBuild from the repository root with the environment's tools first on PATH.
     checkout = root / "repo"
     shutil.copytree(REPO, checkout, ignore=shutil.ignore_patterns(".venv", ".git", "artifacts", "__pycache__"))

@@ -80,13 +80,17 @@ def hub_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
     try:
         yield {"hub": hub, "hub_dir": hub_dir, "codes": codes, "token": token.group(1)}
     finally:
+        # The hub stops its services and user servers with SIGINT: none of them may ignore it (each would hold
+        # the shutdown up for 30 s before SIGTERM), though the hub itself started with SIGINT ignored.
+        deaf = hub.ignoring_interrupt()
         leftovers = hub.stop()
         assert leftovers == [], f"processes outlived the hub: {leftovers}"
+        assert deaf == [], f"processes the hub started ignore SIGINT: {deaf}"
 
 
-def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
+def press_sign_in(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
     """Someone's own browser (context): the hub's sign-in form filled with ``name`` and ``secret`` (a code and
-    the cohort's token, or a facilitator's name and password); the page once their server answers."""
+    the cohort's token, or a facilitator's name and password) and sent; the hub then starts their server."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     log.attach(page)
@@ -94,16 +98,26 @@ def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserL
     page.get_by_label("Participant code").fill(name)
     page.get_by_label("Cohort token").fill(secret)
     page.get_by_role("button", name="Sign in").click()
+    return page
+
+
+def signed_in_page(browser: Any, hub: Hub, name: str, secret: str, log: BrowserLog) -> Any:
+    """The page of someone who signed in (``press_sign_in``), once their server answers."""
+    page = press_sign_in(browser, hub, name, secret, log)
     page.wait_for_url(re.compile(rf"/user/{re.escape(name)}/"), timeout=PAGE_TIMEOUT_MS)
+    return page
+
+
+def on_start_page(page: Any, code: str) -> Any:
+    """A participant who pressed "Sign in" lands on the workshop's start page, every cell run."""
+    page.wait_for_url(re.compile(rf"/user/{re.escape(code)}/voila/render/index\.ipynb"), timeout=PAGE_TIMEOUT_MS)
+    page.locator("#loading").wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
     return page
 
 
 def sign_in(browser: Any, hub: Hub, code: str, token: str, log: BrowserLog) -> Any:
     """A participant signs in and lands on the workshop's start page, every cell run."""
-    page = signed_in_page(browser, hub, code, token, log)
-    page.wait_for_url(re.compile(rf"/user/{re.escape(code)}/voila/render/index\.ipynb"), timeout=PAGE_TIMEOUT_MS)
-    page.locator("#loading").wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
-    return page
+    return on_start_page(press_sign_in(browser, hub, code, token, log), code)
 
 
 def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_through_the_exchange(
@@ -136,9 +150,11 @@ def test_a_participant_signs_in_by_code_answers_submits_and_reads_feedback_throu
     screenshot(login, "hub-sign-in", full_page=False)
     probe.close()
 
+    # Both sign in at once, as a group arrives: the hub starts their two servers side by side.
+    pressed = {who: press_sign_in(browser, hub, who, token, log) for who in (code, other)}
     pages = {}
-    for who in (code, other):
-        page = sign_in(browser, hub, who, token, log)
+    for who, page in pressed.items():
+        on_start_page(page, who)
         expect(page.get_by_text(who)).to_be_visible()
         assert page.get_by_role("textbox").count() == 0, "the start page under the hub asks for something typed"
         pages[who] = page

@@ -220,6 +220,27 @@ def test_build_writes_a_real_nbgrader_course(setup: dict) -> None:
         assert notebook.max_score == PAYLOAD_COUNT + 1 + 2
 
 
+def test_the_gradebook_records_the_revision_nbgrader_itself_would_ask_alembic_for(setup: dict, tmp_path: Path) -> None:
+    """The build reads the newest migration in-process (course_files.gradebook_revision) instead of letting
+    nbgrader start the `alembic` command for it; the gradebook must record the very revision that command
+    prints for nbgrader's own alembic.ini (its `heads` step, run here in this process)."""
+    import io
+    import sqlite3
+
+    from alembic import command
+    from alembic.config import Config
+    from nbgrader.dbutil import write_alembic_ini
+
+    ini, printed = tmp_path / "alembic.ini", io.StringIO()
+    write_alembic_ini(str(ini), f"sqlite:///{tmp_path / 'unused.db'}")
+    command.heads(Config(str(ini), stdout=printed))
+    asked = printed.getvalue().split("\n")[0].split(" ")[0]  # as nbgrader.api.get_alembic_version reads it
+    assert re.fullmatch(r"\w+", asked), printed.getvalue()
+    assert course_files.gradebook_revision() == asked
+    with sqlite3.connect(setup["course"] / "gradebook.db") as database:
+        assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [(asked,)]
+
+
 def test_build_twice_changes_nothing_and_a_new_module_adds_an_assignment(setup: dict) -> None:
     course, modules_root = setup["course"], setup["modules_root"]
     before = {p: p.read_bytes() for p in course.rglob("*.ipynb") if "submitted" not in p.parts}

@@ -5,7 +5,7 @@ the facilitator's commands autograde, a comment goes in through nbgrader's Grade
 generated, and the participant finds it on the start page with their code, and nobody else does.
 Self-paced: "Download my submission" gives a file that `workshop review import` accepts.
 
-The course is built once (`workshop review build`, while the group server starts); every page is
+The course is built once, by `workshop serve --group` as it starts (as for a real group); every page is
 recorded by the ``page`` fixture, so a request off 127.0.0.1 or a console error fails the test.
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 import nbformat
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
-from support.server import REPO_ROOT, Server, run_workshop, run_workshop_server, workshop_command
+from support.server import Server, run_workshop, run_workshop_server
 
 from workshop.exercises import all_modules
 from workshop.kinds.choice import Choice
@@ -40,7 +40,6 @@ QUIZ = [exercise for exercise in TRIGGERS if isinstance(exercise, Choice)]
 # Right for the first, second and last question, wrong for the others: the score must be exactly 3.
 RIGHT_ANSWERS = {QUIZ[0].name, QUIZ[1].name, QUIZ[-1].name}
 COMMENT = "Thank you for writing this down. It's a brave first step; we'll look at it together next week."
-CLI_TIMEOUT_S = 300
 # Voila runs every cell before the page is usable; on a busy 2-core machine that has taken over a minute.
 PAGE_TIMEOUT_MS = 180_000
 # Saving an answer, or building the start page's feedback list, waits on a kernel: seconds when busy.
@@ -69,26 +68,12 @@ def workshop_cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]
 
 @pytest.fixture(scope="module")
 def group_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`workshop serve --group` with the course built: the build runs while the server starts."""
+    """`workshop serve --group`, which builds the review course before it answers (workshop.server)."""
     data_dir = tmp_path_factory.mktemp("review-group")
-    build = subprocess.Popen(
-        [*workshop_command(), "review", "build"],
-        cwd=REPO_ROOT,
-        env={**os.environ, "WORKSHOP_DATA_DIR": str(data_dir)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        # Group mode with small pools: one participant here, and a dozen preheated kernels would only slow CI.
-        with run_workshop_server(data_dir, group=True, extra_args=["--pool", "1", "--module-pool", "0"]) as server:
-            output, _ = build.communicate(timeout=CLI_TIMEOUT_S)
-            assert build.returncode == 0, f"`workshop review build` failed:\n{output}"
-            yield server
-    finally:
-        if build.poll() is None:
-            build.kill()
-            build.wait()
+    # Group mode with small pools: one participant here, and a dozen preheated kernels would only slow CI.
+    with run_workshop_server(data_dir, group=True, extra_args=["--pool", "1", "--module-pool", "0"]) as server:
+        assert course_files.release_path(data_dir / "course", TRIGGERS.key).is_file(), server.log_text()
+        yield server
 
 
 @pytest.fixture(scope="module")

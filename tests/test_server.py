@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.browser import axe_violations, describe_violations, screenshot, wait_for_widgets
+from support.own_loop import run_on_own_loop
 from support.server import Server, run_workshop_server, workshop_command
 from support.tls import self_signed_certificate
 
@@ -501,3 +502,39 @@ def test_a_group_session_is_named_by_its_cohort_or_by_the_date() -> None:
     for bad in ("", "-starts-with-a-dash", "x" * 61, "a/b", "quote'd"):
         with pytest.raises(WorkshopError, match="--cohort"):
             cohort_name(args(True, bad))
+
+
+def test_a_refill_still_waiting_out_its_delay_is_not_offered_to_a_request(tmp_path: Path) -> None:
+    """Voila counts a refill that sleeps ``fill_delay`` before it starts its kernel as a kernel in the pool, and
+    a request takes it and waits out the delay; the workshop's kernel manager counts only refills due to start,
+    so such a request gets a kernel of its own at once (Voila's path for an empty pool)."""
+    import asyncio
+
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+    from traitlets import Int, Unicode
+    from traitlets.config import Configurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from workshop.server import GROUP_REFILL_DELAY_SECONDS, without_waiting_refills
+
+    class App(Configurable):  # what Voila's kernel manager reads of its parent
+        root_dir = Unicode(str(tmp_path))
+        notebook_path = None
+        base_url = server_url = Unicode("/")
+        port = Int(0)
+
+    async def pool_sizes(manager_class: type) -> tuple[int, int]:
+        pools = {"default": {"pool_size": 0}, "index.ipynb": {"pool_size": 1}, "a.ipynb": {"pool_size": 1}}
+        manager = manager_class(parent=App(), kernel_pools_config=pools, fill_delay=GROUP_REFILL_DELAY_SECONDS)
+        manager._initialize = lambda *args, **kwargs: asyncio.get_running_loop().create_future()  # starts no kernel
+        manager.fill_if_needed(notebook_name="index.ipynb")  # a kernel was just taken: the refill waits
+        manager.fill_if_needed(delay=0, notebook_name="a.ipynb")  # as at start: due now
+        sizes = manager.get_pool_size("index.ipynb"), manager.get_pool_size("a.ipynb")
+        for pool in manager._pools.values():
+            for task in pool:
+                task.cancel()
+        return sizes
+
+    voilas = voila_kernel_manager_factory(AsyncMappingKernelManager, True, 0)
+    assert run_on_own_loop(pool_sizes(voilas)) == (1, 1)  # Voila's own count, which made a request wait
+    assert run_on_own_loop(pool_sizes(without_waiting_refills(voilas))) == (0, 1)

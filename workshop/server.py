@@ -476,6 +476,43 @@ FORBIDDEN_PAGE = (
 )
 
 
+def without_waiting_refills(kernel_manager_class: type) -> type:
+    """Voila's pooling kernel manager, except that a refill still waiting out ``fill_delay`` is not offered to
+    a request.
+
+    Voila puts a refill into the pool the moment a kernel is taken, as a task that sleeps ``fill_delay``
+    (GROUP_REFILL_DELAY_SECONDS in group mode) before it starts its kernel, and the next request for the
+    page takes that task and waits for it: a participant who came after the pool ran out, or reloaded the
+    start page, waited up to 30 s for a kernel that had not even started. Here such a request gets a kernel
+    of its own at once (Voila's path without a pool), and the refill keeps its delay for the ones after."""
+
+    class WithoutWaitingRefills(kernel_manager_class):  # type: ignore[misc, valid-type]
+        def fill_if_needed(self, delay: float | None = None, notebook_name: str | None = None, *args, **kwargs):
+            import asyncio
+            import weakref
+
+            waits = getattr(self, "_workshop_refill_starts", None)
+            if waits is None:
+                waits = self._workshop_refill_starts = weakref.WeakKeyDictionary()
+            before = list(self._pools.get(notebook_name, []))
+            super().fill_if_needed(delay, notebook_name, *args, **kwargs)
+            wait = self.fill_delay if delay is None else delay
+            starts = asyncio.get_event_loop().time() + wait
+            for task in self._pools.get(notebook_name, []):
+                if task not in before:
+                    waits[task] = starts
+
+        def get_pool_size(self, notebook_name: str) -> int:
+            import asyncio
+
+            waits = getattr(self, "_workshop_refill_starts", {})
+            now = asyncio.get_event_loop().time()
+            return sum(1 for task in self._pools.get(notebook_name, []) if waits.get(task, now) <= now)
+
+    WithoutWaitingRefills.__name__ = WithoutWaitingRefills.__qualname__ = f"WithoutWaitingRefills{kernel_manager_class.__name__}"
+    return WithoutWaitingRefills
+
+
 def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bool = False) -> type:
     """Voila with the workshop's routes: / goes to the landing page, files need the token too, a request
     without the token gets the workshop's own page, and HTTPS when a certificate is given.
@@ -549,6 +586,12 @@ def _workshop_voila_class(landing_path: str = LANDING_PATH, facilitator_only: bo
             ours = self.config.copy()
             super().load_config_file(*args, **kwargs)
             self.update_config(ours)
+
+        def init_settings(self) -> dict:
+            settings = super().init_settings()
+            if hasattr(self.kernel_manager, "fill_if_needed"):  # kernels are pooled (preheat_kernel)
+                self.kernel_manager.__class__ = without_waiting_refills(type(self.kernel_manager))
+            return settings
 
         def init_handlers(self) -> list:
             # The same page and file handlers as under the server extension (workshop.voila_handlers).

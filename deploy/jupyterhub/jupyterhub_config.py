@@ -28,6 +28,7 @@ Littlest JupyterHub does) or a container spawner: deploy/jupyterhub/README.md.
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -95,6 +96,11 @@ if os.geteuid() == 0:
 c.Spawner.mem_limit = "1G"
 
 # Idle servers are stopped after an hour without activity; an open page keeps its server alive.
+# JupyterHub stops a service with SIGINT and sends SIGTERM only 30 s later; it starts its services before it
+# sets up its own signal handling, so a hub started where SIGINT is ignored (in the background of a script,
+# `jupyterhub ... &`) passed that on to the culler, and every shutdown of the hub waited those 30 s for it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 c.JupyterHub.services = [
     {
         "name": "idle-culler",

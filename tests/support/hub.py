@@ -1,6 +1,10 @@
 """A real JupyterHub with configurable-http-proxy on free 127.0.0.1 ports, run with the deployment's own
 configuration (deploy/jupyterhub/jupyterhub_config.py), for the hub tests and the hub benchmark.
 
+The hub starts with SIGINT ignored, as one started in the background of a script (``jupyterhub ... &``) does,
+whatever the shell that runs the tests: the hub stops its services with SIGINT, and one that inherited the
+ignore held up every shutdown for 30 s (deploy/jupyterhub/jupyterhub_config.py says how it no longer does).
+
 The test configuration loads the deployment file as it is and changes only what a test must: the ports,
 the folder the hub keeps its state in, and one API token (a service with the admin scopes a test needs
 to create users and start their servers). Every process the hub starts (proxy, user servers, kernels)
@@ -14,6 +18,7 @@ import json
 import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -54,6 +59,21 @@ def hub_unavailable_reason() -> str | None:
     if proxy_command() is None:
         return f"{PROXY_NAME} is not installed (make test installs it with npm; Node.js 20 or newer)"
     return None
+
+
+def ignore_interrupt() -> None:
+    """Run in the hub's process before it starts: SIGINT ignored, as in a process started in the background."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ignores_interrupt(process: psutil.Process) -> bool:
+    """Whether ``process`` ignores SIGINT (Linux: the SigIgn mask in /proc; False where there is none)."""
+    try:
+        status = Path(f"/proc/{process.pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return False
+    mask = next((line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), "0")
+    return bool(int(mask, 16) & (1 << (signal.SIGINT - 1)))
 
 
 class HubStartError(RuntimeError):
@@ -123,6 +143,7 @@ class Hub:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=ignore_interrupt,
         )
         log.close()
         deadline = time.monotonic() + START_TIMEOUT_SECONDS
@@ -187,6 +208,17 @@ class Hub:
             return psutil.Process(self.process.pid).children(recursive=True)
         except psutil.NoSuchProcess:
             return []
+
+    def ignoring_interrupt(self) -> list[str]:
+        """The hub's own children (proxy, services, user servers) that ignore SIGINT, as text: the hub stops
+        services and user servers with SIGINT and waits 30 s before it sends SIGTERM to one that goes on."""
+        if self.process is None:
+            return []
+        try:
+            children = psutil.Process(self.process.pid).children()
+        except psutil.NoSuchProcess:
+            return []
+        return [f"{child.pid} {' '.join(child.cmdline())[:200]}" for child in children if ignores_interrupt(child)]
 
     def _collect(self) -> None:
         known = {p.pid for p in self.started}

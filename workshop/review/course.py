@@ -119,7 +119,7 @@ def nbgrader_api(course: Path) -> NbGraderAPI:
     from traitlets.config.loader import PyFileConfigLoader
 
     require_course(course)
-    _venv_tools_on_path()
+    _ready_for_gradebook()
     loaded = PyFileConfigLoader(CONFIG_FILE, path=str(course)).load_config()
     loaded.CourseDirectory.root = str(course)
     # nbgrader logs every step at INFO; the workshop commands print their own summary.
@@ -128,13 +128,35 @@ def nbgrader_api(course: Path) -> NbGraderAPI:
     return NbGraderAPI(coursedir=coursedir, config=loaded)
 
 
-def _venv_tools_on_path() -> None:
-    # nbgrader's Gradebook runs the `alembic` command found on PATH when it creates gradebook.db; a
-    # kernel or `.venv/bin/python` started without an activated venv would not find it.
+def _ready_for_gradebook() -> None:
+    """Ready nbgrader to create a gradebook.db in this process.
+
+    When nbgrader's Gradebook creates gradebook.db it records the newest revision of its migrations, which it
+    asks of the `alembic` command: a Python start of its own, 3 to 4 s here, on the first build of every course
+    (`workshop serve --group` on a new data folder waited for it). ``gradebook_revision`` reads the same answer
+    from the same migration scripts in this process, in a third of a second. The venv's tools stay on PATH
+    (a kernel or `.venv/bin/python` started without an activated venv would not find them)."""
     tools = str(Path(sys.executable).parent)
     path = os.environ.get("PATH", "")
     if tools not in path.split(os.pathsep):
         os.environ["PATH"] = os.pathsep.join([tools, path]) if path else tools
+    import nbgrader.api
+
+    nbgrader.api.get_alembic_version = gradebook_revision
+
+
+def gradebook_revision() -> str:
+    """The newest revision of nbgrader's gradebook migrations (what `alembic heads` prints for them)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import ALEMBIC_DIR
+
+    settings = Config()
+    settings.set_main_option("script_location", ALEMBIC_DIR)
+    head = ScriptDirectory.from_config(settings).get_current_head()
+    if head is None:
+        raise WorkshopError("nbgrader's gradebook migrations name no revision")
+    return head
 
 
 def check(result: dict[str, Any], what: str) -> None:
@@ -274,7 +296,7 @@ def _gradebook_rows(course: Path, code: str, *, remove: bool) -> int:
         return 0
     from nbgrader.api import Gradebook, MissingEntry
 
-    _venv_tools_on_path()
+    _ready_for_gradebook()
     with Gradebook(f"sqlite:///{database}", COURSE_ID) as gradebook:
         try:
             student = gradebook.find_student(code)

@@ -112,7 +112,7 @@ def _course_settings(course: Path) -> Config:
     from traitlets.config.loader import PyFileConfigLoader
 
     course_files.require_course(course)
-    course_files._venv_tools_on_path()  # nbgrader's collect opens the gradebook
+    course_files._ready_for_gradebook()  # nbgrader's collect opens the gradebook
     loaded = PyFileConfigLoader(course_files.CONFIG_FILE, path=str(course)).load_config()
     return _settings(course_files.exchange_root(course), loaded)
 
