@@ -68,7 +68,8 @@ GROUP_MODULE_POOL = 2
 # A kernel whose page was closed (no connection) and that did nothing for this long is shut down.
 # Open pages are never culled (cull_connected stays False), so a slow reader keeps their kernel.
 # Voila refills a pool 1 s after a kernel is taken; when a whole group arrives, a dozen kernels starting
-# at once compete with the pages being served. In group mode the refill waits until the arrivals are over.
+# at once compete with the pages being served. In group mode the refill waits until the arrivals are over;
+# a request meanwhile gets a kernel of its own at once, not the waiting refill (without_waiting_refills).
 GROUP_REFILL_DELAY_SECONDS = 30
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
