@@ -2,8 +2,9 @@
 
 Both serve Voila with the same fixes (see ``replace_voila_handlers``): the page sets Jupyter's _xsrf
 cookie, participants' pages load no MathJax, /voila/files needs the token (or the hub's login) like
-every other page, and page templates are compiled once per process (``CompiledTemplates``). ``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a
-tornado application. Importing this module imports Voila and Jupyter Server: the CLI imports it lazily.
+every other page, and page templates are compiled once per process (``CompiledTemplates``).
+``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a tornado application.
+Importing this module imports Voila and Jupyter Server: the CLI imports it lazily.
 """
 
 from __future__ import annotations
