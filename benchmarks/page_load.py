@@ -165,8 +165,21 @@ async def visit_and_measure(browser, server: Server, path: str) -> tuple[Visit, 
     for name in ("ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "TaskDuration", "Nodes"):
         cpu[name] = metrics.get(name, 0.0)
     rss = kernel_rss_mib(server)[config["kernelId"]]
+    await leave(page, server, config["kernelId"])
     await context.close()
     return Visit(path, seconds, config["kernelId"], log.problems(), cpu), rss
+
+
+async def leave(page, server: Server, kernel_id: str, timeout: float = 20) -> None:  # type: ignore[no-untyped-def]
+    """Close the page as a person leaving does, so that Voila's beforeunload beacon shuts its kernel down, and
+    wait until that kernel has gone. Closing the browser context alone skips beforeunload: every kernel would
+    stay until the idle cull (15 minutes), and a run's later visits would share the machine with dozens of them."""
+    await page.close(run_before_unload=True)
+    deadline = time.perf_counter() + timeout
+    while kernel_id in kernel_rss_mib(server):
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"the kernel of {page.url} was still running {timeout:.0f} s after the page closed")
+        await asyncio.sleep(0.05)
 
 
 def kernel_rss_mib(server: Server) -> dict[str, float]:
