@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import jinja2
+import nbformat
+import pytest
 import voila.notebook_renderer
 from support.own_loop import run_on_own_loop
 from voila.exporter import VoilaExporter
@@ -72,3 +74,35 @@ def test_voilas_renderer_uses_the_caching_exporter_once_the_handlers_are_replace
         assert exporter.environment.is_async
     finally:
         voila.notebook_renderer.VoilaExporter = original
+
+
+def preprocessed(exporter: VoilaExporter, monkeypatch: Any) -> int:
+    """How many times ``exporter`` checks a two-cell notebook while preprocessing it."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Hi"), nbformat.v4.new_code_cell("1")])
+    checks = []
+    real_validate = nbformat.validate
+
+    def counting_validate(*args: Any, **kwargs: Any) -> Any:
+        checks.append(1)
+        return real_validate(*args, **kwargs)
+
+    monkeypatch.setattr(nbformat, "validate", counting_validate)
+    exporter._preprocess(notebook, exporter._init_resources({"config_dir": "."}))
+    return len(checks)
+
+
+def test_the_exporter_checks_the_notebook_once_after_its_preprocessors_not_after_each(monkeypatch: Any) -> None:
+    assert preprocessed(VoilaExporter(template_name="lab"), monkeypatch) > 5  # Voila's own: once per preprocessor
+    assert preprocessed(TemplateCachingVoilaExporter(template_name="lab"), monkeypatch) == 1
+
+
+def test_a_notebook_broken_by_a_preprocessor_is_still_refused() -> None:
+    def breaks(notebook: Any, resources: Any) -> Any:
+        notebook.cells[0]["cell_type"] = "not a cell type"
+        return notebook, resources
+
+    exporter = TemplateCachingVoilaExporter(template_name="lab")
+    exporter.register_preprocessor(breaks, enabled=True)
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    with pytest.raises(nbformat.ValidationError):
+        exporter._preprocess(notebook, exporter._init_resources({"config_dir": "."}))
