@@ -66,6 +66,31 @@ def run_workshop(*args: str, env: Mapping[str, str], stdin: str | None = None) -
     return result
 
 
+@contextlib.contextmanager
+def workshop_in_background(*args: str, env: Mapping[str, str]) -> Iterator[subprocess.Popen[str]]:
+    """Start `workshop ARGS` as ``run_workshop`` does, without waiting: the block goes on meanwhile (e.g. a
+    facilitator's command while participants sign in). Leaving the block waits for it and fails the test with
+    its output unless it succeeded."""
+    process = subprocess.Popen(
+        [*workshop_command(), *args],
+        cwd=REPO_ROOT,
+        env=dict(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process
+    finally:
+        try:
+            stdout, stderr = process.communicate(timeout=CLI_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+    assert process.returncode == 0, f"`workshop {' '.join(args)}` failed:\n{stdout}\n{stderr}"
+
+
 def stop_process_group(process: subprocess.Popen, grace_seconds: float = 10) -> None:
     """SIGTERM the process's group, SIGKILL it if it has not ended after ``grace_seconds``."""
     with contextlib.suppress(ProcessLookupError):
