@@ -109,8 +109,10 @@ def wait_for_widgets(page: Page, *, timeout_ms: float = 60_000, min_widgets: int
     """Wait until Voila has run every cell and rendered at least ``min_widgets`` widgets.
 
     Voila removes its loading spinner when execution finishes; widgets render from the kernel's state
-    shortly after, so the check waits for both.
+    shortly after, so the check waits for both. The page must have arrived whole first: just after
+    ``goto(wait_until="commit")`` the spinner is not in the page yet, so "no spinner" alone proves nothing.
     """
+    page.wait_for_load_state("domcontentloaded", timeout=timeout_ms)
     page.wait_for_selector(VOILA_SPINNER, state="detached", timeout=timeout_ms)
     page.wait_for_function(
         "n => document.querySelectorAll('.jupyter-widgets.widget-container, .jupyter-widgets').length >= n",

@@ -23,6 +23,10 @@ def enter(page: Any, box: Any, exercise: Any, value: Any, *, tap: bool = False) 
         expect(explanation).to_contain_text(RIGHT if index == exercise.answer else NOT_BEST)
         expect(explanation).to_contain_text(exercise.explanations[index])
     press(page, box.get_by_role("radio", name=exercise.options[value], exact=True), tap=tap)
+    # Its explanation replaces the last one tried, and may be taller or shorter: wait for it, as a reader
+    # does, so that the next exercise is not tapped while the page below is still moving (a tap meant for
+    # one option once landed on the next).
+    expect(explanation).to_contain_text(exercise.explanations[value])
 
 
 def expect_shown(box: Any, exercise: Any, value: Any) -> None:
