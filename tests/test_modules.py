@@ -36,6 +36,7 @@ from support.phone import (
     scrolls_sideways,
     sideways,
     small_targets,
+    split_words,
 )
 from support.server import new_registered_code
 
@@ -325,6 +326,7 @@ def test_every_exercise_answers_by_touch_on_a_phone(
     assert not scrolls_sideways(page), f"sideways scrolling: {sideways(page)}"
     assert small_targets(page) == [], f"targets under {MIN_TARGET_PX} px"
     assert narrow_fields(page) == [], "text fields squeezed narrower than their exercise"
+    assert split_words(page) == [], "ordinary words broken over two lines (a table's column squeezed?)"
     assert fields_hidden_by_the_keyboard(page) == []
     violations = axe_violations(page, target_size=True)
     assert not violations, f"axe on the answered {module.key} page at phone size:\n{describe_violations(violations)}"

@@ -114,3 +114,38 @@ def bar_height(page: Any) -> float:
     box = page.locator(".ws-bar").bounding_box()
     assert box is not None, "no .ws-bar on the page"
     return float(box["height"])
+
+
+# Words of the page's own text (its markdown and the widgets' words) that the layout split across two lines.
+# Only ordinary words count: a web address or DOI longer than a phone's line is meant to break.
+SPLIT_WORDS_JS = """(longest) => {
+  const found = [];
+  const areas = document.querySelectorAll('.jp-RenderedHTMLCommon, .widget-html, .widget-label');
+  const brokenOverLines = (node, start, end) => {
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1;
+  };
+  for (const area of areas) {
+    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const token of node.data.matchAll(/\\S+/gu)) {
+        if (token[0].length > longest) continue;  // an address, a DOI: allowed to break
+        // A hyphen or a slash may end a line; the letters between them may not.
+        for (const word of token[0].matchAll(/[\\p{L}\\p{N}'’]{2,}/gu)) {
+          const start = token.index + word.index;
+          if (brokenOverLines(node, start, start + word[0].length)) found.push(word[0]);
+        }
+      }
+    }
+  }
+  return found;
+}"""
+LONGEST_ORDINARY_WORD = 16
+
+
+def split_words(page: Any) -> list[str]:
+    """Words shown broken over two lines, in text whose space-separated pieces are up to 16 characters (longer
+    ones, addresses and DOIs, may break; a hyphen or slash may end a line)."""
+    return list(page.evaluate(SPLIT_WORDS_JS, LONGEST_ORDINARY_WORD))
