@@ -243,6 +243,12 @@ async def single_runs(browser, server: Server, runs: int, pages: dict[str, str])
             "max_s": max(times),
             "kernel_rss_mib": statistics.median(rss for _, rss in visits[label]),
             "cpu_s": {part: statistics.median(c[part] for c in cpu) for part in cpu[0]},
+            # Each visit in the order made (round by round), for a look at the spread: seconds to usable, when the
+            # first and last byte came.
+            "visits": [
+                {"s": round(v.seconds, 3), "first_byte_s": v.cpu["first_byte_s"], "cells_run_s": v.cpu["cells_run_s"]}
+                for v, _ in visits[label]
+            ],
         }
         if BASELINE in visits:
             results[label]["paired_ratio"] = statistics.median(
