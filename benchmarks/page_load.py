@@ -93,6 +93,10 @@ class CpuMeter:
                 continue
         return found
 
+    def total(self) -> float:
+        """CPU seconds since the meter started, all parts together."""
+        return sum(seconds - self.start.get(pid, 0.0) for pid, seconds in self._snapshot().items())
+
     def spent(self, kernel_id: str) -> dict[str, float]:
         """CPU seconds since the meter started, by part: server, kernel (``kernel_id``'s), browser."""
         spent = {"server": 0.0, "kernel": 0.0, "browser": 0.0}
@@ -438,28 +442,16 @@ async def wait_for_pool(
 
 
 async def wait_until_quiet(server: Server, timeout: float = 180, busy_share: float = 0.05) -> None:
-    """Until the server and its kernels together use under ``busy_share`` of one CPU for a whole second.
+    """Until the server, its kernels and the browser together use under ``busy_share`` of one CPU for a second.
 
     Voila logs a pool as filled once its kernels have started; each then runs the notebook ahead of its visitor
     (a few tenths of a second of CPU each, several seconds for a pool of 12 on 2 CPUs). A group arrives minutes
     after the facilitator starts the server, so the benchmark waits for that work to end too."""
-    assert server.process is not None
-    root = psutil.Process(server.process.pid)
-
-    def spent() -> float:
-        total = 0.0
-        for process in [root, *root.children(recursive=True)]:
-            try:
-                total += cpu_seconds(process)
-            except psutil.NoSuchProcess:
-                continue
-        return total
-
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        before = spent()
+        meter = CpuMeter(server)
         await asyncio.sleep(1)
-        if spent() - before < busy_share:
+        if meter.total() < busy_share:
             return
     raise SystemExit(f"the server was still busy {timeout:.0f} s after its pool was filled")
 
