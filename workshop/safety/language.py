@@ -40,8 +40,6 @@ from importlib import resources as package_files
 from itertools import pairwise
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 # ------------------------------------------------------------------------------------------------
 # Categories
 # ------------------------------------------------------------------------------------------------
@@ -348,6 +346,10 @@ _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|[\r\n]+")
 def _fuzzy(token: str) -> str:
     if len(token) < 5 or token in _NOT_FUZZY:
         return token
+    # Imported here, not with the module: every page's kernel imports this module, few ever check a sentence,
+    # and rapidfuzz costs about 5 ms to import.
+    from rapidfuzz.distance import OSA
+
     for word in _FUZZY_WORDS:
         allowed = 1 if len(word) < 8 else 2
         if abs(len(word) - len(token)) <= allowed and OSA.distance(token, word, score_cutoff=allowed) <= allowed:
