@@ -168,15 +168,6 @@ class ThoughtRecord(Exercise):
             "belief": numbers_summary(beliefs),
         }
 
-
-def thought_label(n: int) -> str:
-    return f"{THOUGHT} {n + 1}"
-
-
-def mood_labels(n: int) -> tuple[str, str, str]:
-    """Accessible names of mood ``n``'s name field and its two ratings."""
-    return f"{MOOD_NAME} {n + 1}", f"{MOOD_NAME} {n + 1}: {MOOD_BEFORE}", f"{MOOD_NAME} {n + 1}: rated again, 0-100"
-
     def worksheet(self) -> list[WorksheetPart]:
         if self.display_only:
             return []
@@ -190,3 +181,12 @@ def mood_labels(n: int) -> tuple[str, str, str]:
             WorksheetPart(BALANCED, lines=3),
             WorksheetPart(BELIEF, scale=(0, 100)),
         ]
+
+
+def thought_label(n: int) -> str:
+    return f"{THOUGHT} {n + 1}"
+
+
+def mood_labels(n: int) -> tuple[str, str, str]:
+    """Accessible names of mood ``n``'s name field and its two ratings."""
+    return f"{MOOD_NAME} {n + 1}", f"{MOOD_NAME} {n + 1}: {MOOD_BEFORE}", f"{MOOD_NAME} {n + 1}: rated again, 0-100"
