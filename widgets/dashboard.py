@@ -30,7 +30,7 @@ from workshop.debounce import running_in_kernel
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, Module, all_modules
 from workshop.store import ResponseStore
-from workshop.text import html_literal
+from workshop.text import html_literal, html_table
 
 REFRESH_SECONDS = 5
 GROUP_REFRESH_SECONDS = 10
@@ -106,18 +106,6 @@ def ago(moment: datetime, now: datetime) -> str:
         return f"{seconds // 3600} h ago"
     days = seconds // 86400
     return f"{days} day{'s' if days != 1 else ''} ago"
-
-
-def table(header: list[str], rows: list[list[str]], *, caption: str = "", row_classes: list[str] | None = None) -> str:
-    """An HTML table of cells that are already HTML (callers escape participant text with html_literal)."""
-    head = "".join(f"<th scope='col'>{h}</th>" for h in header)
-    body = []
-    for n, row in enumerate(rows):
-        css = f" class='{row_classes[n]}'" if row_classes and row_classes[n] else ""
-        cells = "".join(cell if cell.startswith("<t") else f"<td>{cell}</td>" for cell in row)
-        body.append(f"<tr{css}>{cells}</tr>")
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def number(value: float | None, digits: int = 0, unit: str = "") -> str:
@@ -451,7 +439,7 @@ class Dashboard(w.VBox):
                 ]
             )
             classes.append("ws-needs-attention" if marks else "")
-        html = table(
+        html = html_table(
             ["Participant", "Latest distress (0-100)", "Change", "Needs attention", "Rating", "When"],
             cells,
             caption="Latest distress rating of each participant; those needing attention first",
@@ -528,7 +516,7 @@ class Dashboard(w.VBox):
             "<p>Each cell: exercises answered out of the module's exercises (3/25), and “✓ submitted” once the "
             "answers were sent for review. A dash: not started.</p>"
             + note
-            + table(header, cells, caption="Progress of each participant through the modules")
+            + html_table(header, cells, caption="Progress of each participant through the modules")
         )
 
     def _charts_ready(self) -> None:
@@ -577,7 +565,7 @@ class Dashboard(w.VBox):
             "happened (yes 100, partly 50, no 0). What helps is learning that the feared outcome did not happen or "
             "was bearable, not how low the numbers get.</p>"
             + figure_html(svg, "Solid bars: how likely it seemed. Hatched bars: how much happened.")
-            + table(
+            + html_table(
                 ["", "Attempts", "How likely it seemed (mean)", "How much happened (mean)", "Happened: yes",
                  "Partly", "No"],
                 cells,
@@ -594,7 +582,7 @@ class Dashboard(w.VBox):
             self.change_view.value = caution + "<p>No measures answered yet (the welcome and the closing).</p>"
             return
         measures = group.group_changes(per_person)
-        summary = table(
+        summary = html_table(
             ["Measure", "People with start and end", "Mean at start", "Mean at end", "Mean change"],
             [
                 [
@@ -653,7 +641,7 @@ class Dashboard(w.VBox):
                 f"<h3>{html_literal(measure.name)}</h3>"
                 + figure_html(svg, f"Filled circle: start (welcome). Open square: end (closing).{fear_note}")
                 + "<details><summary>The figures for each participant</summary>"
-                + table(["", "Start", "End", "Change"], rows, caption=html_literal(measure.name))
+                + html_table(["", "Start", "End", "Change"], rows, caption=html_literal(measure.name))
                 + "</details>"
             )
         self.change_view.value = "".join(blocks)
@@ -722,7 +710,7 @@ class GroupView(w.VBox):
             f"<p>Checked in today: {fig(view.checked_in_today)}. Average distress at the latest rating today "
             f"(0 to 100): {fig(view.distress_today)}.</p>",
             "<h2>Where we are</h2>",
-            table(
+            html_table(
                 ["Module", "People who started it", "People who sent it for review"],
                 [[html_literal(title), html_literal(s.text()), html_literal(d.text())] for title, s, d in view.modules],
                 caption="How many people started and sent each module",
@@ -760,7 +748,7 @@ class GroupView(w.VBox):
         blocks.append("<h2>Our measures, start and end</h2>")
         blocks.append(f"<p class='ws-caution'>{html_literal(group.NOT_A_DIAGNOSIS)}</p>")
         blocks.append(
-            table(
+            html_table(
                 ["Measure", "Average at the start", "Average at the end", "Average change"],
                 [
                     [html_literal(name), html_literal(a.text()), html_literal(b.text()), html_literal(c.text())]

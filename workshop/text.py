@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -67,3 +68,17 @@ def markdown_to_html(markdown: str) -> str:
     import mistune
 
     return str(mistune.create_markdown(escape=False, plugins=["table"])(markdown))
+
+
+def html_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = "", row_classes: list[str] | None = None
+) -> str:
+    """An HTML table of cells that are already HTML (callers escape participant text with html_literal)."""
+    head = "".join(f"<th scope='col'>{h}</th>" for h in header)
+    body = []
+    for n, row in enumerate(rows):
+        css = f" class='{row_classes[n]}'" if row_classes and row_classes[n] else ""
+        cells = "".join(cell if cell.startswith("<t") else f"<td>{cell}</td>" for cell in row)
+        body.append(f"<tr{css}>{cells}</tr>")
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -36,6 +36,10 @@ EVIDENCE_AGAINST = "Evidence against it: what does not fit?"
 BALANCED = "A balanced thought: fair to all the facts"
 BELIEF = "How much do you believe the balanced thought, 0-100?"
 MOOD_AFTER = "Rate each mood again, 0-100"
+# How a filled-in record shows its moods and belief (review, export, and the worked example on the page).
+MOODS_SHOWN = "Moods, before and after"
+MOOD_COLUMNS = ("Mood", "Before", "After", "Change")
+BELIEF_SHOWN = "Belief in the balanced thought"
 
 TEXT_PARTS = ("situation", "evidence_for", "evidence_against", "balanced")
 PART_TITLES = {
@@ -148,10 +152,8 @@ class ThoughtRecord(Exercise):
 
     def shown_markdown(self, value: Any) -> str | None:
         rows = self.mood_rows(value)
-        moods = markdown_table(("Mood", "Before", "After", "Change"), rows) if rows else "*(no moods rated)*"
-        belief = value.get("belief")
-        believed = f"{belief} out of 100" if belief is not None else "not rated"
-        return f"**Moods, before and after:**\n\n{moods}\n\n**Belief in the balanced thought:** {believed}"
+        moods = markdown_table(MOOD_COLUMNS, rows) if rows else "*(no moods rated)*"
+        return f"**{MOODS_SHOWN}:**\n\n{moods}\n\n**{BELIEF_SHOWN}:** {belief_words(value)}"
 
     def summarize(self, values: Sequence[Any]) -> dict[str, Any]:
         changes = [
@@ -185,6 +187,11 @@ class ThoughtRecord(Exercise):
 
 def thought_label(n: int) -> str:
     return f"{THOUGHT} {n + 1}"
+
+
+def belief_words(value: Any) -> str:
+    belief = value.get("belief")
+    return f"{belief} out of 100" if belief is not None else "not rated"
 
 
 def mood_labels(n: int) -> tuple[str, str, str]:

@@ -56,6 +56,11 @@ def expect_shown(box: Any, exercise: Any, value: Any) -> None:
         expect(box).to_contain_text(example["situation"])
         expect(box).to_contain_text(example["balanced"])
         expect(box.get_by_role("textbox")).to_have_count(0)  # read-only: nothing to type in
+        # Its moods as a table, each row a mood's name, before, after and change; then the belief.
+        for row in exercise.mood_rows(example):
+            cells = ["–" if cell is None else str(cell) for cell in row]
+            expect(box.get_by_role("row").filter(has_text=cells[0])).to_have_text("".join(cells))
+        expect(box).to_contain_text(f"{tr.BELIEF_SHOWN}: {tr.belief_words(example)}")
         return
     expect(box.get_by_role("textbox", name=tr.SITUATION, exact=True)).to_have_value(value["situation"])
     expect(box.get_by_role("textbox", name=tr.BALANCED, exact=True)).to_have_value(value["balanced"])
