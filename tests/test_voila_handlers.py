@@ -13,8 +13,10 @@ import voila.notebook_renderer
 from support.own_loop import run_on_own_loop
 from voila.exporter import VoilaExporter
 
+from workshop import voila_handlers
 from workshop.voila_handlers import (
     CompiledTemplates,
+    RenderedMarkdown,
     TemplateCachingVoilaExporter,
     replace_voila_handlers,
 )
@@ -106,3 +108,64 @@ def test_a_notebook_broken_by_a_preprocessor_is_still_refused() -> None:
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
     with pytest.raises(nbformat.ValidationError):
         exporter._preprocess(notebook, exporter._init_resources({"config_dir": "."}))
+
+
+# --- markdown cells rendered once ------------------------------------------------------------------
+
+
+@pytest.fixture
+def renders(monkeypatch: Any, tmp_path: Path) -> list[str]:
+    """Voila's own markdown rendering, counted, under a fresh cache; files are served from ``tmp_path``."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    monkeypatch.setattr(voila_handlers, "RENDERED_MARKDOWN", RenderedMarkdown(limit=3))
+    rendered: list[str] = []
+    real = VoilaExporter.markdown2html
+
+    def counting(self: VoilaExporter, context: Any, source: str) -> Any:
+        rendered.append(source)
+        return real(self, context, source)
+
+    monkeypatch.setattr(VoilaExporter, "markdown2html", counting)
+    monkeypatch.setattr(TemplateCachingVoilaExporter, "contents_manager", FileContentsManager(root_dir=str(tmp_path)), raising=False)
+    return rendered
+
+
+def markdown(exporter: VoilaExporter, source: str, **cell: Any) -> str:
+    return str(exporter.markdown2html({"cell": nbformat.v4.new_markdown_cell(source, **cell)}, source))
+
+
+def test_a_markdown_cell_is_rendered_once_and_shown_as_voila_renders_it(renders: list[str]) -> None:
+    text = "## Check-in\n\nTake a *moment*, then [go on](next.ipynb).\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    first = markdown(TemplateCachingVoilaExporter(template_name="lab"), text)
+    again = markdown(TemplateCachingVoilaExporter(template_name="lab"), text)  # another visit, another exporter
+    assert renders == [text]
+    assert first == again
+    assert "<em>moment</em>" in first and "<table>" in first
+    assert markdown(TemplateCachingVoilaExporter(template_name="lab", anchor_link_text="#"), text) != first
+    assert renders == [text, text]  # other settings, rendered for them
+
+
+def test_markdown_that_shows_an_image_file_is_rendered_on_every_visit(renders: list[str], tmp_path: Path) -> None:
+    exporter = TemplateCachingVoilaExporter(template_name="lab")
+    (tmp_path / "picture.png").write_bytes(b"first")
+    first = markdown(exporter, "![A picture](picture.png)")
+    (tmp_path / "picture.png").write_bytes(b"second")
+    second = markdown(exporter, "![A picture](picture.png)")
+    assert len(renders) == 2
+    assert first != second  # the file's new content, inlined
+
+
+def test_a_cell_with_attachments_is_rendered_on_every_visit(renders: list[str]) -> None:
+    exporter = TemplateCachingVoilaExporter(template_name="lab")
+    attachments = {"dot.png": {"image/png": "iVBORw0KGgo="}}
+    for _ in range(2):
+        markdown(exporter, "A dot: ![dot](attachment:dot.png)", attachments=attachments)
+    assert len(renders) == 2
+
+
+def test_the_oldest_rendered_cells_go_first_beyond_the_limit(renders: list[str]) -> None:
+    exporter = TemplateCachingVoilaExporter(template_name="lab")
+    for text in ("one", "two", "three", "four", "one", "four"):
+        markdown(exporter, text)
+    assert renders == ["one", "two", "three", "four", "one"]  # "one" had gone to make room for "four"

@@ -2,7 +2,8 @@
 
 Both serve Voila with the same fixes (see ``replace_voila_handlers``): the page sets Jupyter's _xsrf
 cookie, participants' pages load no MathJax, /voila/files needs the token (or the hub's login) like
-every other page, and page templates are compiled once per process (``CompiledTemplates``).
+every other page, and page templates are compiled and markdown cells rendered once per process
+(``CompiledTemplates``, ``RenderedMarkdown``).
 ``ContentSecurityPolicyTransform`` puts the workshop's policy on every response of a tornado application.
 Importing this module imports Voila and Jupyter Server: the CLI imports it lazily.
 """
@@ -57,10 +58,37 @@ class CompiledTemplates(jinja2.BytecodeCache):
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
+class RenderedMarkdown:
+    """Markdown cells rendered to HTML, kept for the life of the server process.
+
+    Voila renders every markdown cell of a page on every visit, between running one code cell and the next,
+    so the page's kernel waits for it (module 4: 24 cells, about 10 ms). A cell's HTML depends only on its
+    text and the renderer's settings, except where it inlines an image file (which may change): HTML with an
+    image in it is never kept. The oldest entries go first beyond ``limit``."""
+
+    def __init__(self, limit: int = 2048) -> None:
+        self.limit = limit
+        self._html: dict[tuple[Any, ...], str] = {}
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        return self._html.get(key)
+
+    def keep(self, key: tuple[Any, ...], html: str) -> None:
+        if "<img" in html:
+            return
+        if len(self._html) >= self.limit:
+            del self._html[next(iter(self._html))]
+        self._html[key] = html
+
+
+RENDERED_MARKDOWN = RenderedMarkdown()
+
+
 class TemplateCachingVoilaExporter(VoilaExporter):
-    """Voila's exporter, its Jinja environment using ``COMPILED_TEMPLATES``, and the notebook checked once after
-    nbconvert's preprocessors rather than after each of them (twelve, most of them off in Voila: about 7 ms on a
-    module page, before its kernel starts; an invalid result still raises)."""
+    """Voila's exporter, its Jinja environment using ``COMPILED_TEMPLATES``, markdown cells rendered once per
+    process (``RENDERED_MARKDOWN``), and the notebook checked once after nbconvert's preprocessors rather than
+    after each of them (twelve, most of them off in Voila: about 7 ms on a module page, before its kernel
+    starts; an invalid result still raises)."""
 
     @traitlets.default("optimistic_validation")
     def _validate_once(self) -> bool:
@@ -71,6 +99,16 @@ class TemplateCachingVoilaExporter(VoilaExporter):
         environment = super().environment
         environment.bytecode_cache = COMPILED_TEMPLATES
         return environment
+
+    def markdown2html(self, context: Any, source: str) -> str:
+        if context["cell"].get("attachments"):  # a cell's own images: render it afresh, as Voila does
+            return str(super().markdown2html(context, source))
+        key = (source, self.markdown_renderer_class, self.anchor_link_text)
+        html = RENDERED_MARKDOWN.get(key)
+        if html is None:
+            html = str(super().markdown2html(context, source))
+            RENDERED_MARKDOWN.keep(key, html)
+        return html
 
 
 def reuse_compiled_templates() -> None:
