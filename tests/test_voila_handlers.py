@@ -146,6 +146,15 @@ def test_a_markdown_cell_is_rendered_once_and_shown_as_voila_renders_it(renders:
     assert renders == [text, text]  # other settings, rendered for them
 
 
+def test_the_page_template_renders_markdown_cells_through_the_cache(renders: list[str]) -> None:
+    exporter = TemplateCachingVoilaExporter(template_name="lab")
+    template = exporter.environment.from_string("{{ cell.source | markdown2html }}")
+    cell = nbformat.v4.new_markdown_cell("Take a *moment*.")
+    pages = [run_on_own_loop(template.render_async(cell=cell)) for _ in range(2)]
+    assert pages[0] == pages[1] and "<em>moment</em>" in pages[0]
+    assert renders == [cell.source]
+
+
 def test_markdown_that_shows_an_image_file_is_rendered_on_every_visit(renders: list[str], tmp_path: Path) -> None:
     exporter = TemplateCachingVoilaExporter(template_name="lab")
     (tmp_path / "picture.png").write_bytes(b"first")

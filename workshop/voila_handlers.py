@@ -100,6 +100,7 @@ class TemplateCachingVoilaExporter(VoilaExporter):
         environment.bytecode_cache = COMPILED_TEMPLATES
         return environment
 
+    @jinja2.pass_context  # as Voila's: the template's filter gets the cell from the context
     def markdown2html(self, context: Any, source: str) -> str:
         if context["cell"].get("attachments"):  # a cell's own images: render it afresh, as Voila does
             return str(super().markdown2html(context, source))
