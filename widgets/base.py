@@ -14,11 +14,9 @@ from typing import Any, ClassVar
 import ipywidgets as w
 import traitlets
 
-from widgets.crisis import CrisisPanel
 from workshop.debounce import Debouncer
 from workshop.errors import WorkshopError
 from workshop.exercises import Exercise, find_exercise
-from workshop.safety import crisis_in_answer, record_crisis_language
 from workshop.store import ResponseStore
 from workshop.text import html_literal, markdown_to_html
 
@@ -204,6 +202,11 @@ class ExerciseWidget(w.VBox):
     def _check_crisis(self, value: Any) -> None:
         if self._crisis_shown:
             return  # one panel and one flag per exercise on a page: the facilitator follows up on the first
+        # Imported when an answer is first checked, not with the page: a page's kernel builds every exercise
+        # before anyone types, and the checks and their panel cost about 7 ms to import.
+        from widgets.crisis import CrisisPanel
+        from workshop.safety import crisis_in_answer, record_crisis_language
+
         crisis = crisis_in_answer(value)
         if crisis is None:
             return

@@ -11,13 +11,14 @@ the participant only passed through, so the offer and the flag follow the value 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from widgets.grounding import GroundingPanel
 from widgets.rating import RatingWidget
 from widgets.registry import register
 from workshop.debounce import Debouncer
-from workshop.safety import grounding_reasons, record_distress
+
+if TYPE_CHECKING:
+    from widgets.grounding import GroundingPanel
 
 # How long the rating must stay put before the page responds: long enough for a person stepping with the
 # arrow keys (or a screen reader user listening to each value) to pause between presses.
@@ -61,6 +62,10 @@ class CheckInWidget(RatingWidget):
         self._settled.flush()
 
     def _respond_to_distress(self) -> None:
+        # Imported on the first rating, not with the page (as the crisis check in widgets.base).
+        from widgets.grounding import GroundingPanel
+        from workshop.safety import grounding_reasons, record_distress
+
         value = self.value
         if not isinstance(value, int):
             return
