@@ -135,7 +135,7 @@ def test_handouts_for_every_module_on_both_papers(written: Path, paper: str) -> 
     expected = {"group-agreements.pdf"}
     for module in listed_modules():
         expected.add(f"{module.folder}-summary.pdf")
-        if handouts.has_worksheets(module):
+        if module.has_worksheets():
             expected.add(f"{module.folder}-worksheets.pdf")
     assert {p.name for p in folder.glob("*.pdf")} == expected
     for pdf in sorted(folder.glob("*.pdf")):
@@ -162,7 +162,7 @@ def test_a_summary_has_the_title_and_the_summary_headings(written: Path, module)
         assert_black_and_white(first_page_image(pdf, f"{paper}-{module.folder}-summary"))
 
 
-@pytest.mark.parametrize("module", [m for m in listed_modules() if handouts.has_worksheets(m)], ids=lambda m: m.key)
+@pytest.mark.parametrize("module", [m for m in listed_modules() if m.has_worksheets()], ids=lambda m: m.key)
 def test_worksheets_have_the_title_and_the_exercises_headings(written: Path, module) -> None:
     needs_poppler()
     page = handouts.page_text(module)

@@ -25,7 +25,6 @@ from widgets.submit import SubmitForReview
 from workshop import config, session
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, Module, ModuleInfo, find_module, module_index
-from workshop.handouts import has_worksheets, worksheets_pdf
 from workshop.store import ResponseStore
 from workshop.text import html_literal
 
@@ -166,12 +165,19 @@ class Page:
     def nav(self) -> None:
         """Display "Print the worksheets" (when the module has any), then links to the previous and next module
         and the start page, carrying the code along."""
-        if self.module is not None and has_worksheets(self.module):
+        if self.module is not None and self.module.has_worksheets():
             module = self.module
+
+            def worksheets(paper: str) -> bytes:
+                # Imported when asked for: drawing PDFs is not needed to show the page.
+                from workshop.handouts import worksheets_pdf
+
+                return worksheets_pdf(module, paper)
+
             with opened_when_built():
                 download = PdfDownload(
                     PRINT_WORKSHEETS,
-                    lambda paper: worksheets_pdf(module, paper),
+                    worksheets,
                     f"{module.folder}-worksheets",
                     about=WORKSHEETS_ABOUT,
                 )

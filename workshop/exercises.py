@@ -104,6 +104,10 @@ class Module(ModuleInfo):
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self.exercises)
 
+    def has_worksheets(self) -> bool:
+        """Whether any exercise here has a blank worksheet to print (``workshop.handouts`` draws them)."""
+        return any(exercise.worksheet() for exercise in self.exercises)
+
 
 def build_exercise(module_key: str, raw: Any, where: str) -> Exercise:
     """One ``[[exercises]]`` table as its kind's declaration; errors name the file, the id and the field."""

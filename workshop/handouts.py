@@ -599,10 +599,6 @@ def summary_pdf(module: Module, paper: str = "a4") -> bytes:
     return _document(story, paper, f"{page.title}: summary", _footer_text(), one_page=True)
 
 
-def has_worksheets(module: Module) -> bool:
-    return any(exercise.worksheet() for exercise in module.exercises)
-
-
 def worksheets_pdf(module: Module, paper: str = "a4") -> bytes:
     """Blank worksheets for every exercise of the module that has one, in page order."""
     from reportlab.platypus import Paragraph
@@ -652,7 +648,7 @@ def handout_files(modules: Iterable[Module]) -> list[tuple[str, Callable[[str], 
     files: list[tuple[str, Callable[[str], bytes]]] = []
     for module in modules:
         files.append((f"{module.folder}-summary.pdf", lambda paper, m=module: summary_pdf(m, paper)))
-        if has_worksheets(module):
+        if module.has_worksheets():
             files.append((f"{module.folder}-worksheets.pdf", lambda paper, m=module: worksheets_pdf(m, paper)))
     files.append(("group-agreements.pdf", agreements_pdf))
     return files
