@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop.exercises import ExerciseDeclarationError, load_module
-from workshop.kinds import KINDS
+from workshop.kinds import kind_class
 from workshop.kinds.fear_ratings import FearRatings
 from workshop.kinds.questionnaire import Questionnaire
 from workshop.measures import get_measure, item_scores, score, score_if_complete
@@ -133,7 +133,7 @@ def test_module_toml_can_declare_questionnaires_and_fear_ratings(tmp_path: Path)
         '[[exercises]]\nid = "rses"\nkind = "questionnaire"\nmeasure = "rses"\nprompt = "About you"\n'
         '[[exercises]]\nid = "fears"\nkind = "fear_ratings"\nprompt = "Three situations"\n',
     )
-    assert KINDS["questionnaire"] is Questionnaire and KINDS["fear_ratings"] is FearRatings
+    assert kind_class("questionnaire") is Questionnaire and kind_class("fear_ratings") is FearRatings
     questionnaire = module["rses"]
     assert questionnaire.measure == "rses"
     assert questionnaire.validate([None] * 10) == [None] * 10

@@ -11,7 +11,7 @@ import pytest
 from workshop import cli
 from workshop.errors import WorkshopError
 from workshop.exercises import ExerciseDeclarationError, load_module
-from workshop.kinds import KINDS
+from workshop.kinds import kind_class
 from workshop.kinds.checkin import CheckIn, CheckOut
 from workshop.safety import (
     FLAG_CRISIS_LANGUAGE,
@@ -270,7 +270,7 @@ def test_checkin_and_checkout_kinds_load_from_module_toml(tmp_path: Path) -> Non
     )
     module = load_module(folder)
     checkin, checkout = module["checkin"], module["checkout"]
-    assert KINDS["checkin"] is CheckIn and KINDS["checkout"] is CheckOut
+    assert kind_class("checkin") is CheckIn and kind_class("checkout") is CheckOut
     assert (checkin.minimum, checkin.maximum) == (0, 100)
     assert [at for at, _ in checkin.anchors] == [0, 50, 100]
     assert checkout.checkin_id == "x.checkin"

@@ -31,9 +31,12 @@ def widget_for(kind: str) -> type:
     the others one by one until one registers it. A page imports only what it shows (the dashboard's and the
     charts' files stay out of a module page's kernel)."""
     if kind not in WIDGETS:
-        from workshop.kinds import KINDS
+        from workshop.kinds import kind_class
 
-        core = KINDS[kind].__module__.rsplit(".", 1)[-1] if kind in KINDS else kind
+        try:
+            core = kind_class(kind).__module__.rsplit(".", 1)[-1]
+        except KeyError:
+            core = kind
         names = widget_files()
         for name in sorted(names, key=lambda name: (name != kind, name != core)):
             importlib.import_module(f"widgets.{name}")

@@ -2,6 +2,10 @@
 
 The registry is built from the files of this package: adding a kind is adding its file here (plus its
 widget in ``widgets/`` and its browser driver in ``tests/support/drivers/``), nothing else.
+
+A kind's file is imported when the kind is first asked for (``kind_class``), the file named like the kind
+first: a module page's kernel loads the kinds that page declares, not all of them (each kind file is a few
+dataclasses, whose methods Python builds at import). ``all_kinds()`` imports every file.
 """
 
 from __future__ import annotations
@@ -12,27 +16,46 @@ import pkgutil
 
 from workshop.kinds.base import AnswerPart, CodeCells, Exercise, ExerciseDeclarationError, WorksheetPart
 
-KINDS: dict[str, type[Exercise]] = {}
+_KINDS: dict[str, type[Exercise]] = {}
+_IMPORTED: set[str] = set()
 
 
-def _discover() -> None:
-    for info in pkgutil.iter_modules(__path__):
-        if info.name == "base":
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Exercise) and cls.kind and cls.__module__ == module.__name__:
-                KINDS[cls.kind] = cls
+def _kind_files() -> list[str]:
+    return [info.name for info in pkgutil.iter_modules(__path__) if info.name != "base"]
+
+
+def _import(name: str) -> None:
+    """Import ``workshop/kinds/<name>.py`` and register the kinds it declares."""
+    if name in _IMPORTED:
+        return
+    module = importlib.import_module(f"{__name__}.{name}")
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if issubclass(cls, Exercise) and cls.kind and cls.__module__ == module.__name__:
+            _KINDS[cls.kind] = cls
+    _IMPORTED.add(name)
+
+
+def all_kinds() -> dict[str, type[Exercise]]:
+    """Every kind, by name (every kind file imported)."""
+    for name in _kind_files():
+        _import(name)
+    return dict(_KINDS)
 
 
 def kind_class(kind: str) -> type[Exercise]:
-    """The class of exercise kind ``kind``; KeyError names the kinds there are."""
+    """The class of exercise kind ``kind``; KeyError names the kinds there are.
+
+    ``workshop/kinds/<kind>.py`` is looked in first, then the other files one by one (a file may declare
+    several kinds: ``checkout`` is in ``checkin.py``)."""
+    if kind not in _KINDS:
+        for name in sorted(_kind_files(), key=lambda name: name != kind):
+            _import(name)
+            if kind in _KINDS:
+                break
     try:
-        return KINDS[kind]
+        return _KINDS[kind]
     except KeyError:
-        raise KeyError(f"unknown kind {kind!r}; use one of {', '.join(sorted(KINDS))}") from None
+        raise KeyError(f"unknown kind {kind!r}; use one of {', '.join(sorted(all_kinds()))}") from None
 
 
-_discover()
-
-__all__ = ["KINDS", "AnswerPart", "CodeCells", "Exercise", "ExerciseDeclarationError", "WorksheetPart", "kind_class"]
+__all__ = ["AnswerPart", "CodeCells", "Exercise", "ExerciseDeclarationError", "WorksheetPart", "all_kinds", "kind_class"]
