@@ -53,6 +53,7 @@ MODULES = all_modules()
 # One or more exercises that follow each other with no text between them: page.show("a", "b").
 SHOW_CALL = re.compile(r'^page\.show\(("[a-z0-9_]+"(?:, "[a-z0-9_]+")*)\)$')
 SUBMIT_CALL = "page.submit()"
+NAV_CALL = "page.nav()"
 # What the drivers type inside <b>, <i> and <em>: shown as text, never as live markup.
 TYPED_MARKUP = re.compile("not bold|for two days|mine|You|plan")
 # Page-level widgets that are not exercises (the closing's chart and plan card): display(...) one-liners.
@@ -69,13 +70,13 @@ def code_cells(module: Module) -> list[Any]:
 
 def shown_in_order(module: Module) -> list[str]:
     names = []
-    for cell in code_cells(module)[1:-1]:
-        source = cell.source.strip()
-        if source == SUBMIT_CALL or DISPLAY_CALL.match(source):
-            continue
-        match = SHOW_CALL.match(source)
-        assert match, f"{module.notebook}: code cells are one page.show(...) or page.submit() each: {source!r}"
-        names += re.findall(r'"([a-z0-9_]+)"', match.group(1))
+    for cell in code_cells(module)[1:]:
+        for line in cell.source.strip().splitlines():
+            if line in (SUBMIT_CALL, NAV_CALL) or DISPLAY_CALL.match(line):
+                continue
+            match = SHOW_CALL.match(line)
+            assert match, f"{module.notebook}: code lines are page.show(...), page.submit() or page.nav(): {line!r}"
+            names += re.findall(r'"([a-z0-9_]+)"', match.group(1))
     return names
 
 
@@ -112,7 +113,8 @@ def test_notebook_has_the_module_shape(module: Module) -> None:
     first = cells[0].source.splitlines()
     assert first[-1] == f'page = Page("{module.key}")' and "from widgets.page import Page" in first
     assert all(line.startswith(("from widgets.", "from IPython.display import")) for line in first[:-1])
-    assert cells[-1].source.strip() == "page.nav()"
+    assert cells[-1].source.strip().splitlines()[-1] == NAV_CALL, "the last line is page.nav()"
+    assert all(NAV_CALL not in cell.source for cell in cells[:-1])
     shown = shown_in_order(module)
     assert sorted(shown) == sorted(e.name for e in module), "show each declared exercise exactly once"
     assert module.minutes > 0
