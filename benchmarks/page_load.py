@@ -54,6 +54,8 @@ INTERACTIVE = (
     ".jupyter-widgets textarea:not([disabled]), .jupyter-widgets [role=slider]"
 )
 TIMEOUT_MS = 180_000
+# Rounds by default: a page's median over 5 visits moved its ratio to the baseline by up to 0.1 between runs.
+RUNS = 9
 
 
 @dataclass
@@ -243,41 +245,57 @@ def module_pages() -> dict[str, str]:
 
 
 async def single_runs(browser, server: Server, runs: int, pages: dict[str, str]) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
-    """``runs`` rounds; each round visits every page once, starting one page further along each time.
+    """``runs`` rounds; each round visits every page once, starting one page further along each time, and the
+    baseline (when among the pages) twice, half a round apart.
 
     Interleaved, not page after page: a machine whose speed drifts during the run (another process, the
     server warming up) then slows every page alike, and a page's ratio to the baseline of its own round
-    (``paired_ratio``, the median over rounds) compares visits made seconds apart."""
+    (``paired_ratio``, the median over rounds) compares visits made seconds apart. The baseline is the
+    divisor of every ratio, so it is measured twice as often: a kernel's start alone varies by 0.2-0.3 s
+    from one visit to the next, and the spread of its median is in every page's ratio."""
     labels = list(pages)
-    visits: dict[str, list[tuple[Visit, float]]] = {label: [] for label in labels}
+    visits: dict[str, list[tuple[Visit, float, int]]] = {label: [] for label in labels}
     for round_number in range(runs):
         start = round_number % len(labels)
-        for label in labels[start:] + labels[:start]:
+        order = labels[start:] + labels[:start]
+        if BASELINE in pages and len(order) > 2:
+            order.insert((order.index(BASELINE) + len(order) // 2) % len(order) + 1, BASELINE)
+        for label in order:
             result, rss = await visit_and_measure(browser, server, pages[label])
             if result.problems:
                 raise SystemExit(f"{label}: {result.problems}")
-            visits[label].append((result, rss))
-            await asyncio.sleep(2)  # let the pool refill (Voila waits 1 s) so every visit starts alike
+            visits[label].append((result, rss, round_number))
+            # The visit's kernel has gone (``leave``); a moment for the browser to close its page, and nothing
+            # else runs (these kernels are cold: no pool refills after a visit).
+            await asyncio.sleep(1)
     results: dict[str, dict[str, float]] = {}
     for label in labels:
-        times = [visit.seconds for visit, _ in visits[label]]
-        cpu = [visit.cpu for visit, _ in visits[label]]
+        times = [visit.seconds for visit, _, _ in visits[label]]
+        cpu = [visit.cpu for visit, _, _ in visits[label]]
         results[label] = {
             "median_s": statistics.median(times),
             "min_s": min(times),
             "max_s": max(times),
-            "kernel_rss_mib": statistics.median(rss for _, rss in visits[label]),
+            "kernel_rss_mib": statistics.median(rss for _, rss, _ in visits[label]),
             "cpu_s": {part: statistics.median(c[part] for c in cpu) for part in cpu[0]},
             # Each visit in the order made (round by round), for a look at the spread: seconds to usable, when the
             # first and last byte came.
             "visits": [
-                {"s": round(v.seconds, 3), "first_byte_s": v.cpu["first_byte_s"], "cells_run_s": v.cpu["cells_run_s"]}
-                for v, _ in visits[label]
+                {
+                    "round": n,
+                    "s": round(v.seconds, 3),
+                    "first_byte_s": v.cpu["first_byte_s"],
+                    "cells_run_s": v.cpu["cells_run_s"],
+                }
+                for v, _, n in visits[label]
             ],
         }
         if BASELINE in visits:
+            baseline_of_round = {
+                n: statistics.mean(v.seconds for v, _, m in visits[BASELINE] if m == n) for n in range(runs)
+            }
             results[label]["paired_ratio"] = statistics.median(
-                visit.seconds / base.seconds for (visit, _), (base, _) in zip(visits[label], visits[BASELINE], strict=True)
+                visit.seconds / baseline_of_round[n] for visit, _, n in visits[label]
             )
     return results
 
@@ -602,7 +620,7 @@ def print_table(report: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="visits per page for the medians (default 5)")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds of visits, each page once a round (default {RUNS})")
     parser.add_argument("--participants", type=int, default=12, help="group size arriving at once (default 12)")
     parser.add_argument("--group-only", action="store_true", help="only the group arrival")
     parser.add_argument(
