@@ -14,19 +14,16 @@ from __future__ import annotations
 import html
 import os
 import re
-import sys
 from dataclasses import dataclass, field
 from importlib import resources as package_files
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# The TOML parser workshop/exercises.py uses (tomli: the standard library's tomllib, compiled).
+import tomli as tomllib
+
 from workshop.errors import WorkshopError
 from workshop.safety.language import CATEGORIES, DANGER_FROM_OTHERS
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 CONFIG_ENV = "WORKSHOP_CRISIS_CONFIG"
 CONFIG_FILE_NAME = "crisis_resources.toml"
