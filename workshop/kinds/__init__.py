@@ -10,6 +10,7 @@ dataclasses, whose methods Python builds at import). ``all_kinds()`` imports eve
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -20,6 +21,7 @@ _KINDS: dict[str, type[Exercise]] = {}
 _IMPORTED: set[str] = set()
 
 
+@functools.cache  # the package's files do not change while a process runs
 def _kind_files() -> list[str]:
     return [info.name for info in pkgutil.iter_modules(__path__) if info.name != "base"]
 
