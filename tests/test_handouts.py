@@ -101,18 +101,25 @@ def test_every_kind_used_somewhere_says_what_its_worksheet_is() -> None:
             assert bool(part.columns) == bool(part.rows), f"{exercise.id}: a table needs headings and rows"
 
 
-
 def test_a_thought_record_worksheet_has_every_column_of_the_record() -> None:
     from workshop.kinds import thought_record as tr
 
     record = next(e for e in every_exercise() if e.kind == "thought_record" and not e.display_only)
     parts = {part.label: part for part in record.worksheet()}
     assert list(parts) == [
-        tr.SITUATION, tr.MOODS, tr.THOUGHTS, tr.HOT, tr.EVIDENCE_FOR, tr.EVIDENCE_AGAINST, tr.BALANCED, tr.BELIEF
+        tr.SITUATION,
+        tr.MOODS,
+        tr.THOUGHTS,
+        tr.HOT,
+        tr.EVIDENCE_FOR,
+        tr.EVIDENCE_AGAINST,
+        tr.BALANCED,
+        tr.BELIEF,
     ]
     assert parts[tr.MOODS].columns == (tr.MOOD_NAME, tr.MOOD_BEFORE, tr.MOOD_AFTER)
     assert parts[tr.MOODS].rows == record.max_moods
     assert parts[tr.BELIEF].scale == (0, 100)
+
 
 def test_the_words_handouts_add_are_plain() -> None:
     texts = [t.format(low=0, high=100) for t in handouts.PARTICIPANT_TEXTS]

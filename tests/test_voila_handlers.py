@@ -127,7 +127,9 @@ def renders(monkeypatch: Any, tmp_path: Path) -> list[str]:
         return real(self, context, source)
 
     monkeypatch.setattr(VoilaExporter, "markdown2html", counting)
-    monkeypatch.setattr(TemplateCachingVoilaExporter, "contents_manager", FileContentsManager(root_dir=str(tmp_path)), raising=False)
+    monkeypatch.setattr(
+        TemplateCachingVoilaExporter, "contents_manager", FileContentsManager(root_dir=str(tmp_path)), raising=False
+    )
     return rendered
 
 

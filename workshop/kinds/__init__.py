@@ -60,4 +60,12 @@ def kind_class(kind: str) -> type[Exercise]:
         raise KeyError(f"unknown kind {kind!r}; use one of {', '.join(sorted(all_kinds()))}") from None
 
 
-__all__ = ["AnswerPart", "CodeCells", "Exercise", "ExerciseDeclarationError", "WorksheetPart", "all_kinds", "kind_class"]
+__all__ = [
+    "AnswerPart",
+    "CodeCells",
+    "Exercise",
+    "ExerciseDeclarationError",
+    "WorksheetPart",
+    "all_kinds",
+    "kind_class",
+]
