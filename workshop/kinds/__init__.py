@@ -18,7 +18,6 @@ import pkgutil
 from workshop.kinds.base import AnswerPart, CodeCells, Exercise, ExerciseDeclarationError, WorksheetPart
 
 _KINDS: dict[str, type[Exercise]] = {}
-_IMPORTED: set[str] = set()
 
 
 @functools.cache  # the package's files do not change while a process runs
@@ -26,15 +25,13 @@ def _kind_files() -> list[str]:
     return [info.name for info in pkgutil.iter_modules(__path__) if info.name != "base"]
 
 
+@functools.cache  # once a file: its kinds are registered by then
 def _import(name: str) -> None:
     """Import ``workshop/kinds/<name>.py`` and register the kinds it declares."""
-    if name in _IMPORTED:
-        return
     module = importlib.import_module(f"{__name__}.{name}")
     for _, cls in inspect.getmembers(module, inspect.isclass):
         if issubclass(cls, Exercise) and cls.kind and cls.__module__ == module.__name__:
             _KINDS[cls.kind] = cls
-    _IMPORTED.add(name)
 
 
 def all_kinds() -> dict[str, type[Exercise]]:
