@@ -12,6 +12,7 @@ from widgets.base import ExerciseWidget
 from widgets.controls import WIDE, hundred, intro, paragraph, set_choice, text_area, text_line
 from widgets.registry import register
 from workshop.kinds import thought_record as tr
+from workshop.kinds.base import cell_words
 from workshop.text import html_literal, html_table
 
 
@@ -40,7 +41,7 @@ def example_html(record: tr.ThoughtRecord) -> str:
     )
     # The same moods and belief as the record's review shows (``shown_markdown``), written as HTML here: a
     # Markdown renderer would be imported into the page's kernel for this one table (about 7 ms).
-    rows = [[html_literal("–" if cell is None else str(cell)) for cell in row] for row in record.mood_rows(value)]
+    rows = [[html_literal(cell_words(cell)) for cell in row] for row in record.mood_rows(value)]
     moods = html_table(tr.MOOD_COLUMNS, rows) if rows else "<p>(no moods rated)</p>"
     belief = f"<p><strong>{tr.BELIEF_SHOWN}:</strong> {tr.belief_words(value)}</p>"
     return f"<dl class='ws-example'>{body}</dl><p><strong>{tr.MOODS_SHOWN}:</strong></p>{moods}{belief}"

@@ -145,13 +145,16 @@ def numbers_summary(values: Sequence[int | float | None]) -> dict[str, Any]:
     }
 
 
+def cell_words(value: Any) -> str:
+    """What a table cell shows for ``value``: its words, or a dash for nothing."""
+    return "–" if value is None or value == "" else str(value)
+
+
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A Markdown table; every cell is escaped text (``markdown_text``), numbers shown as numbers."""
 
     def cell(value: Any) -> str:
-        if value is None or value == "":
-            return "–"
-        return markdown_text(str(value)).replace("  \n", " ")
+        return markdown_text(cell_words(value)).replace("  \n", " ")
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]

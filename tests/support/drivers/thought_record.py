@@ -50,6 +50,7 @@ def expect_shown(box: Any, exercise: Any, value: Any) -> None:
     from playwright.sync_api import expect
 
     from workshop.kinds import thought_record as tr
+    from workshop.kinds.base import cell_words
 
     if value is None:
         example = exercise.example_value()
@@ -58,7 +59,7 @@ def expect_shown(box: Any, exercise: Any, value: Any) -> None:
         expect(box.get_by_role("textbox")).to_have_count(0)  # read-only: nothing to type in
         # Its moods as a table, each row a mood's name, before, after and change; then the belief.
         for row in exercise.mood_rows(example):
-            cells = ["–" if cell is None else str(cell) for cell in row]
+            cells = [cell_words(cell) for cell in row]
             expect(box.get_by_role("row").filter(has_text=cells[0])).to_have_text("".join(cells))
         expect(box).to_contain_text(f"{tr.BELIEF_SHOWN}: {tr.belief_words(example)}")
         return
